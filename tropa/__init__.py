@@ -1,0 +1,1 @@
+"""Tropa: one platform from learning to a job."""

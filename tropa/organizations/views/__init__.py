@@ -1,0 +1,1 @@
+"""Pages of the organizations app, one module per concept."""
