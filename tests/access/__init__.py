@@ -1,0 +1,1 @@
+"""Who may open which page and call which API operation, and that what people type comes back escaped."""
