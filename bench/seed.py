@@ -1,0 +1,182 @@
+"""Bulk seeder: `python -m bench.seed --size smoke|small|large [--db sqlite|postgres]` fills a bench database."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse, urlunparse
+
+from bench import env
+from bench.sizes import PASSWORD, PERSONA_EMAIL, SIZES
+
+
+def recreate_database(url: str) -> None:
+    """Start from nothing: delete the SQLite file, or drop and create the PostgreSQL database."""
+    parsed = urlparse(url)
+    name = Path(parsed.path).name if parsed.scheme == "sqlite" else parsed.path.lstrip("/")
+    if "bench" not in name:
+        sys.exit(f"refusing to wipe {env.describe_database(url)}: a bench database's name contains 'bench'")
+    if parsed.scheme == "sqlite":
+        path = env.parse_sqlite_path(url)
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return
+    import psycopg
+
+    maintenance = urlunparse(parsed._replace(path="/postgres"))
+    with psycopg.connect(maintenance, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def already_seeded(size) -> bool:
+    from django.db import DatabaseError, connection
+
+    from tropa.accounts.models import User
+    from tropa.activity.models import ActivityEvent
+    from tropa.notifications.models import Notification
+
+    try:
+        # Ids are assigned 1..N by the seeder; runs add sessions, tokens and their events, never users.
+        seeded = (
+            User.objects.filter(email=PERSONA_EMAIL).exists()
+            and User.objects.count() == size.users
+            and Notification.objects.filter(pk=size.notifications).exists()
+            and ActivityEvent.objects.filter(pk=size.events).exists()
+        )
+    except DatabaseError:
+        seeded = False
+    connection.close()
+    return seeded
+
+
+def tables(plan):
+    """(model, field names in the generator's column order, generator) for each table, parents first."""
+    from allauth.account.models import EmailAddress
+
+    from bench import seed_rows as rows
+    from tropa.accounts.models import Profile, User
+    from tropa.activity.models import ActivityEvent
+    from tropa.notifications.models import Notification
+    from tropa.organizations.models import Membership, Organization
+
+    def fields(names: str) -> list[str]:
+        return names.split()
+
+    stamps = "created_at updated_at"
+    return [
+        (
+            User,
+            fields("id password last_login is_superuser email first_name last_name is_staff is_active date_joined "
+                   "language is_minor"),
+            rows.users(plan),
+        ),
+        (EmailAddress, fields("id user email verified primary"), rows.email_addresses(plan)),
+        (
+            Profile,
+            fields(f"user {stamps} avatar headline city about skills links visibility"),
+            rows.profiles(plan),
+        ),
+        (
+            Organization,
+            fields(f"id {stamps} name slug kind description website city is_verified created_by"),
+            rows.organizations(plan),
+        ),
+        (Membership, fields(f"id {stamps} organization user role"), rows.memberships(plan)),
+        (
+            Notification,
+            fields("id recipient kind title body url event_id created_at read_at"),
+            rows.notifications(plan),
+        ),
+        (
+            ActivityEvent,
+            fields("id uuid actor verb object_type object_id organization_id course_id payload occurred_at "
+                   "processed_at"),
+            rows.activity_events(plan),
+        ),
+    ]  # fmt: skip
+
+
+def columns_of(model, names: list[str]) -> list[str]:
+    """Database columns for the names; stops with a clear message when a new required field is not seeded."""
+    from django.db.models import NOT_PROVIDED
+
+    missing = [
+        f.name
+        for f in model._meta.concrete_fields
+        if f.name not in names and not f.null and f.db_default is NOT_PROVIDED
+    ]
+    if missing:
+        sys.exit(f"bench/seed_rows.py does not fill {model._meta.label}.{', '.join(missing)}: add it there")
+    return [f'"{model._meta.get_field(name).column}"' for name in names]
+
+
+def seed(size_name: str, url: str) -> dict:
+    size = SIZES[size_name]
+    started = time.perf_counter()
+    recreate_database(url)
+    env.setup_django(url)
+    from django.contrib.auth.hashers import make_password
+    from django.core.management import call_command
+    from django.db import connection
+
+    from bench.seed_load import loader_for
+    from bench.seed_rows import Plan
+
+    call_command("migrate", verbosity=0, interactive=False)
+    migrated = time.perf_counter() - started
+    plan_tables = tables(Plan(size=size, ts=lambda x: "", password_hash=""))
+    loader = loader_for(connection.vendor, [model._meta.db_table for model, _, _ in plan_tables])
+    # One hash for everyone: hashing 50,000 passwords with Argon2 would take longer than the whole load.
+    plan = Plan(size=size, ts=loader.ts, password_hash=make_password(PASSWORD))
+    loader.prepare()
+    report = {"size": size_name, "database": env.describe_database(url), "migrate_seconds": round(migrated, 2)}
+    report["tables"] = {}
+    for model, names, generator in tables(plan):
+        table_started = time.perf_counter()
+        count = loader.load(model._meta.db_table, columns_of(model, names), generator)
+        seconds = time.perf_counter() - table_started
+        report["tables"][model._meta.db_table] = {
+            "rows": count,
+            "seconds": round(seconds, 2),
+            "rows_per_second": round(count / seconds) if seconds else None,
+        }
+        print(f"  {model._meta.db_table:32} {count:>10,} rows {seconds:8.1f} s {count / max(seconds, 1e-9):>12,.0f}/s")
+    report["index_and_analyze_seconds"] = round(loader.finish([model for model, _, _ in plan_tables]), 2)
+    total_rows = sum(t["rows"] for t in report["tables"].values())
+    report["seconds"] = round(time.perf_counter() - started, 2)
+    report["rows"] = total_rows
+    report["rows_per_second"] = round(total_rows / report["seconds"])
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", choices=SIZES, required=True)
+    parser.add_argument("--db", choices=("sqlite", "postgres"), default="sqlite", help="picks the default URL")
+    parser.add_argument("--database-url", help="default: $DATABASE_URL, else var/bench-<size>.sqlite3")
+    parser.add_argument("--if-needed", action="store_true", help="skip when the database already holds this size")
+    parser.add_argument("--report", type=Path, help="also write the load report as JSON here")
+    args = parser.parse_args(argv)
+    url = args.database_url or os.environ.get("DATABASE_URL") or env.database_url(args.db, args.size)
+    if args.if_needed:
+        env.setup_django(url)
+        if already_seeded(SIZES[args.size]):
+            print(f"{env.describe_database(url)} already holds size {args.size}; not seeding")
+            return 0
+    print(f"seeding {args.size} into {env.describe_database(url)}")
+    report = seed(args.size, url)
+    print(f"done: {report['rows']:,} rows in {report['seconds']} s ({report['rows_per_second']:,} rows/s overall)")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
