@@ -116,12 +116,14 @@ def unmatched(request, unmatched: str):
 
 def _register_routers() -> None:
     from tropa.accounts.api import router as accounts_router
+    from tropa.courses.api import router as courses_router
     from tropa.notifications.api import router as notifications_router
     from tropa.organizations.api import router as organizations_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", organizations_router)
     api.add_router("/notifications", notifications_router)
+    api.add_router("/courses", courses_router)
     api.add_router("/", unmatched_router)
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "tropa.accounts",
     "tropa.organizations",
     "tropa.notifications",
+    "tropa.courses",
     "tropa.demo",
 ]
 

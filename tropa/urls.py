@@ -17,6 +17,7 @@ urlpatterns = [
     path("me/", include("tropa.accounts.urls")),
     path("orgs/", include("tropa.organizations.urls")),
     path("notifications/", include("tropa.notifications.urls")),
+    path("courses/", include("tropa.courses.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

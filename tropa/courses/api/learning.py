@@ -1,0 +1,5 @@
+"""API of the courses app: learning."""
+
+from ninja import Router
+
+router = Router(tags=["courses"])

@@ -1,0 +1,89 @@
+"""Who may do what with a course, a cohort and a learner's work; pure checks, no writes.
+
+Roles come from the course's organization: authors and methodologists write, an editor reviews,
+an owner or admin publishes and runs cohorts, a curator checks the work of the cohorts they run.
+"""
+
+from __future__ import annotations
+
+from tropa.courses.models import Cohort, Course, CourseStatus, Enrollment, Submission
+from tropa.organizations.models import Role
+from tropa.organizations.permissions import role_in
+
+WRITER_ROLES = {Role.OWNER, Role.ADMIN, Role.AUTHOR, Role.METHODOLOGIST}
+EDITOR_ROLES = {Role.OWNER, Role.ADMIN, Role.EDITOR}
+PUBLISHER_ROLES = {Role.OWNER, Role.ADMIN}
+TEAM_ROLES = WRITER_ROLES | EDITOR_ROLES
+CURATOR_ROLES = {Role.CURATOR}
+
+
+def course_role(user, course: Course) -> str | None:
+    """The user's role in the course's organization (selectors may annotate `viewer_role` to save the query)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    if hasattr(course, "viewer_role"):
+        return course.viewer_role
+    return role_in(user, course.organization)
+
+
+def is_course_team(user, course: Course) -> bool:
+    return course_role(user, course) in TEAM_ROLES
+
+
+def can_view_course(user, course: Course) -> bool:
+    """Published courses are public; drafts, reviews and archives only for the organization's course team."""
+    return course.status == CourseStatus.PUBLISHED or is_course_team(user, course)
+
+
+def can_edit_course(user, course: Course) -> bool:
+    return course.status != CourseStatus.ARCHIVED and course_role(user, course) in WRITER_ROLES
+
+
+def can_submit_course_for_review(user, course: Course) -> bool:
+    return course.status == CourseStatus.DRAFT and course_role(user, course) in WRITER_ROLES
+
+
+def can_review_course(user, course: Course) -> bool:
+    """Approve or return a course that is in review."""
+    return course.status == CourseStatus.REVIEW and course_role(user, course) in EDITOR_ROLES
+
+
+def can_publish_course(user, course: Course) -> bool:
+    return course.status == CourseStatus.APPROVED and course_role(user, course) in PUBLISHER_ROLES
+
+
+def can_archive_course(user, course: Course) -> bool:
+    return course.status == CourseStatus.PUBLISHED and course_role(user, course) in PUBLISHER_ROLES
+
+
+def can_manage_cohorts(user, course: Course) -> bool:
+    return course_role(user, course) in PUBLISHER_ROLES
+
+
+def can_view_cohort(user, cohort: Cohort) -> bool:
+    """Organizers see every cohort of their courses; a curator only the cohorts they run."""
+    course = cohort.course
+    if can_manage_cohorts(user, course):
+        return True
+    return course_role(user, course) in CURATOR_ROLES and cohort.curators.filter(pk=user.pk).exists()
+
+
+def can_review_submission(user, submission: Submission) -> bool:
+    """The cohort's curators, or any curator of the organization for a self-paced course; organizers always."""
+    enrollment = submission.enrollment
+    course = enrollment.course
+    role = course_role(user, course)
+    if role in PUBLISHER_ROLES:
+        return True
+    if role not in CURATOR_ROLES:
+        return False
+    return enrollment.cohort_id is None or enrollment.cohort.curators.filter(pk=user.pk).exists()
+
+
+def can_view_enrollment(user, enrollment: Enrollment) -> bool:
+    """The learner's own answers are theirs; staff see them through the review and cohort pages."""
+    return enrollment.user_id == getattr(user, "pk", None)
+
+
+def can_revoke_certificate(user, course: Course) -> bool:
+    return course_role(user, course) in PUBLISHER_ROLES

@@ -1,0 +1,1 @@
+"""The courses app's selectors, one module per concept."""

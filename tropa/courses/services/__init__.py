@@ -1,0 +1,1 @@
+"""The courses app's services, one module per concept."""

@@ -1,0 +1,3 @@
+"""URL routes of the courses app: certificates."""
+
+urlpatterns: list = []

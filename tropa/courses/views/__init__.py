@@ -1,0 +1,1 @@
+"""The courses app's views, one module per concept."""
