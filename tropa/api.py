@@ -116,6 +116,7 @@ def unmatched(request, unmatched: str):
 
 def _register_routers() -> None:
     from tropa.accounts.api import router as accounts_router
+    from tropa.courses.api import catalogue_router as courses_catalogue_router
     from tropa.courses.api import router as courses_router
     from tropa.notifications.api import router as notifications_router
     from tropa.organizations.api import router as organizations_router
@@ -124,6 +125,7 @@ def _register_routers() -> None:
     api.add_router("/", organizations_router)
     api.add_router("/notifications", notifications_router)
     api.add_router("/courses", courses_router)
+    api.add_router("/", courses_catalogue_router)
     api.add_router("/", unmatched_router)
 
 

@@ -208,6 +208,9 @@ WHITENOISE_USE_FINDERS = DEBUG or TESTING
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5_242_880
 AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
+# Course videos and learners' work: the web server's own request-body limit must allow these too.
+COURSE_VIDEO_MAX_BYTES = env_int("COURSE_VIDEO_MAX_BYTES", 500 * 1024 * 1024, minimum=1024)
+SUBMISSION_MAX_BYTES = env_int("SUBMISSION_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -244,7 +247,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR"))},
-    "loggers": {"huey": {"level": "WARNING"}},
+    # fontTools logs every subsetting step of a certificate PDF at INFO: some sixty lines per download.
+    "loggers": {"huey": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 NINJA_PAGINATION_PER_PAGE = 50

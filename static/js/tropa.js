@@ -3,6 +3,16 @@
 (function () {
   "use strict";
 
+  // A refused htmx form (400, 422) comes back as the partial with its errors named: show it in place.
+  // htmx leaves 4xx answers unswapped by default, which would make a refusal look like nothing happened.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    const status = event.detail.xhr.status;
+    if (status === 400 || status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+
   // Danger buttons ask first: <button data-confirm="Revoke this token?">.
   document.addEventListener("click", function (event) {
     const button = event.target.closest("[data-confirm]");

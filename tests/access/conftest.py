@@ -54,3 +54,24 @@ def role_client(world, db, client_as):
         return client_as(None if role == ANONYMOUS else world.users[role], **kwargs)
 
     return make
+
+
+@pytest.fixture(scope="module")
+def courses_world(django_db_setup, django_db_blocker):
+    """The courses world, once per module, rolled back after it (see `world`)."""
+    from .courses_world import build_courses_world, certificate_code
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            built = build_courses_world()
+        built.refs["code"] = certificate_code(built)
+        yield built
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def course_client(courses_world, db, client_as):
+    def make(role: str, **kwargs) -> Client:
+        return client_as(None if role == ANONYMOUS else courses_world.users[role], **kwargs)
+
+    return make

@@ -164,7 +164,8 @@ def assert_status(response, expected, label: str) -> None:
 
 
 def test_every_url_name_has_a_row():
-    missing = url_names() - {row.name for row in ROWS}
+    # The courses app has a table of its own, with a world of courses (test_courses_matrix.py).
+    missing = {name for name in url_names() if not name.startswith("courses:")} - {row.name for row in ROWS}
     assert not missing, f"New routes without a row in ROWS: {sorted(missing)}"
 
 

@@ -40,10 +40,17 @@ def navigation_for(request) -> dict[str, list[dict]]:
         if not entry.visible(request):
             continue
         url = reverse(entry.url_name)
-        active = path == url or (url != "/" and path.startswith(url))
         sections.setdefault(entry.section, []).append(
-            {"key": entry.key, "label": entry.label, "url": url, "active": active, "icon": entry.icon}
+            {"key": entry.key, "label": entry.label, "url": url, "active": False, "icon": entry.icon}
         )
+    # One active entry per section: the one whose URL is the longest prefix of the path, so that
+    # /courses/studio/ lights "Teaching" and not also "Courses" at /courses/.
+    for items in sections.values():
+        matching = [
+            item for item in items if path == item["url"] or (item["url"] != "/" and path.startswith(item["url"]))
+        ]
+        if matching:
+            max(matching, key=lambda item: len(item["url"]))["active"] = True
     return sections
 
 

@@ -10,4 +10,4 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from tropa.courses import handlers, navigation  # noqa: F401  (subscribe handlers, register menu entries)
+        from tropa.courses import dashboard, handlers, navigation  # noqa: F401  (panels, handlers, menu entries)

@@ -7,7 +7,7 @@ an owner or admin publishes and runs cohorts, a curator checks the work of the c
 from __future__ import annotations
 
 from tropa.courses.models import Cohort, Course, CourseStatus, Enrollment, Submission
-from tropa.organizations.models import Role
+from tropa.organizations.models import Membership, Role
 from tropa.organizations.permissions import role_in
 
 WRITER_ROLES = {Role.OWNER, Role.ADMIN, Role.AUTHOR, Role.METHODOLOGIST}
@@ -65,7 +65,11 @@ def can_view_cohort(user, cohort: Cohort) -> bool:
     course = cohort.course
     if can_manage_cohorts(user, course):
         return True
-    return course_role(user, course) in CURATOR_ROLES and cohort.curators.filter(pk=user.pk).exists()
+    if course_role(user, course) not in CURATOR_ROLES:
+        return False
+    if hasattr(cohort, "viewer_is_curator"):  # annotated by the cohort selectors: no query
+        return bool(cohort.viewer_is_curator)
+    return cohort.curators.filter(pk=user.pk).exists()
 
 
 def can_review_submission(user, submission: Submission) -> bool:
@@ -87,3 +91,46 @@ def can_view_enrollment(user, enrollment: Enrollment) -> bool:
 
 def can_revoke_certificate(user, course: Course) -> bool:
     return course_role(user, course) in PUBLISHER_ROLES
+
+
+# Who may be named to run a cohort (cohort_curators_set) and see the "My cohorts" page.
+COHORT_STAFF_ROLES = CURATOR_ROLES | PUBLISHER_ROLES
+
+
+def can_edit_cohort(user, cohort: Cohort) -> bool:
+    """Settings, schedule, curators and the invitation link: organizers only; curators read."""
+    return can_manage_cohorts(user, cohort.course)
+
+
+def can_download_certificate(user, certificate) -> bool:
+    """The PDF is for its holder and for the owners and administrators of the school that issued it."""
+    enrollment = certificate.enrollment
+    if getattr(user, "pk", None) is not None and enrollment.user_id == user.pk:
+        return True
+    return can_revoke_certificate(user, enrollment.course)
+
+
+# Who reviews learners' work: curators (their cohorts, or any self-paced learner) and organizers.
+REVIEWER_ROLES = CURATOR_ROLES | PUBLISHER_ROLES
+
+
+def can_view_review_queue(user, memberships=None) -> bool:
+    """Curators, owners and admins of some organization have a review queue (possibly empty).
+
+    `memberships` (the request's `request.org.memberships`) saves the query where it is at hand.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if memberships is not None:
+        return any(membership.role in REVIEWER_ROLES for membership in memberships)
+    return Membership.objects.filter(user=user, role__in=REVIEWER_ROLES).exists()
+
+
+def can_open_studio(user, memberships) -> bool:
+    """Whether the course studio is for this user: a course-team role in some organization.
+
+    `memberships` are the request's `request.org.memberships`, so the check costs no query.
+    """
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return any(membership.role in TEAM_ROLES for membership in memberships)

@@ -176,3 +176,19 @@ ORGANIZATIONS = [
 
 # (guardian email, child email): confirmed by the child's school on the child's behalf.
 GUARDIANS = [("parent@tropa.local", "child@yuniy-kod.local", "yuniy-kod")]
+
+
+# The learners of the running cohort of the long data-analysis course (tropa/demo/course_seed.py gives each a
+# way of learning: steady, fast, stalled, slow, left).
+_STUDENT_NAMES = [
+    ("Алина", "Орлова"), ("Борис", "Петров"), ("Вера", "Смирнова"), ("Глеб", "Козлов"), ("Дарья", "Новикова"),
+    ("Егор", "Морозов"), ("Жанна", "Волкова"), ("Захар", "Лебедев"), ("Ирина", "Зайцева"), ("Кирилл", "Соколов"),
+    ("Лиза", "Павлова"), ("Марк", "Семёнов"), ("Нина", "Голубева"), ("Олег", "Виноградов"), ("Полина", "Богданова"),
+    ("Роман", "Воробьёв"), ("София", "Фёдорова"), ("Тимур", "Михайлов"), ("Ульяна", "Беляева"), ("Фёдор", "Тарасов"),
+    ("Юлия", "Белова"), ("Ян", "Комаров"), ("Кира", "Киселёва"), ("Лев", "Макаров"),
+]  # fmt: skip
+STUDENT_PEOPLE = [
+    Person(f"student{n:02d}@data-school.local", first, last, note="learner, data-analysis cohort")
+    for n, (first, last) in enumerate(_STUDENT_NAMES, start=1)
+]
+STUDENTS = [person.email for person in STUDENT_PEOPLE]

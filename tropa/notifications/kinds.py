@@ -86,3 +86,77 @@ GUARDIAN_DECISION = register(
         email_default=True,
     )
 )
+
+# Courses (learning, review of work, the course review workflow, certificates).
+CERTIFICATE_ISSUED = register(
+    Kind(
+        "certificate_issued",
+        _("Certificate issued"),
+        _("You completed a course: your certificate, with its PDF and verification page, is ready."),
+        email_default=True,
+    )
+)
+CERTIFICATE_REVOKED = register(
+    Kind(
+        "certificate_revoked",
+        _("Certificate revoked"),
+        _("A school revoked a certificate of yours, with the reason."),
+        email_default=True,
+    )
+)
+ASSIGNMENT_REVIEWED = register(
+    Kind(
+        "assignment_reviewed",
+        _("Assignment checked"),
+        _("A curator accepted your assignment or returned it for rework, with a comment."),
+        email_default=True,
+    )
+)
+SUBMISSION_WAITING = register(
+    Kind(
+        "submission_waiting",
+        _("New work to check"),
+        _("A learner in a cohort you curate (or a self-paced course of your school) submitted an assignment."),
+        email_default=False,
+    )
+)
+WAITLIST_ENROLLED = register(
+    Kind(
+        "waitlist_enrolled",
+        _("Off the waitlist"),
+        _("A seat opened up and you were moved from the waitlist into the course."),
+        email_default=True,
+    )
+)
+COURSE_REVIEW_REQUESTED = register(
+    Kind(
+        "course_review_requested",
+        _("Course waiting for review"),
+        _("An author sent a course of your school for review."),
+        email_default=True,
+    )
+)
+COURSE_RETURNED = register(
+    Kind(
+        "course_returned",
+        _("Course returned for changes"),
+        _("An editor returned a course you write, with a note on what to change."),
+        email_default=True,
+    )
+)
+COURSE_APPROVED = register(
+    Kind(
+        "course_approved",
+        _("Course approved"),
+        _("An editor approved a course you write, or a course of your school that you can now publish."),
+        email_default=True,
+    )
+)
+COURSE_PUBLISHED = register(
+    Kind(
+        "course_published",
+        _("Course published"),
+        _("A course you write was published and learners can enroll."),
+        email_default=True,
+    )
+)

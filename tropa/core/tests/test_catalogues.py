@@ -25,6 +25,12 @@ class Entry:
     msgstr: dict[int, str] = field(default_factory=dict)  # {0: str} for a singular entry
     flags: set[str] = field(default_factory=set)
     line: int = 0
+    msgctxt: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The id gettext compiles: the context and the id joined by EOT, as in the .mo file."""
+        return f"{self.msgctxt}\x04{self.msgid}" if self.msgctxt is not None else self.msgid
 
 
 def parse_po(path: Path) -> list[Entry]:
@@ -73,6 +79,8 @@ def parse_po(path: Path) -> list[Entry]:
         kind, index = target
         if kind == "msgid":
             entry.msgid += text
+        elif kind == "msgctxt":
+            entry.msgctxt = (entry.msgctxt or "") + text
         elif kind == "msgid_plural":
             entry.msgid_plural = (entry.msgid_plural or "") + text
         elif kind == "msgstr":
@@ -155,9 +163,9 @@ def test_compiled_catalogue_matches_the_po(language):
     stale = []
     for entry in entries:
         if entry.msgid_plural:
-            ok = all(compiled.get((entry.msgid, index)) == text for index, text in entry.msgstr.items())
+            ok = all(compiled.get((entry.key, index)) == text for index, text in entry.msgstr.items())
         else:
-            ok = compiled.get(entry.msgid) == entry.msgstr[0]
+            ok = compiled.get(entry.key) == entry.msgstr[0]
         if not ok:
             stale.append(f"line {entry.line}: {entry.msgid!r}")
     assert not stale, f"{language}: django.mo differs from django.po; run `make messages`:\n" + "\n".join(stale)

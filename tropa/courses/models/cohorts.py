@@ -62,11 +62,16 @@ class CohortModule(models.Model):
     module = models.ForeignKey("courses.Module", on_delete=models.CASCADE, related_name="cohort_schedule")
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    # Set by the periodic task once it has recorded module.unlocked for the cohort's learners; moving
+    # the opening into the future clears it, so the module is announced again when it opens.
+    announced_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("module schedule")
         ordering = ["cohort_id", "opens_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["cohort", "module"], name="cohort_module_once")]
+        # The task's question: which openings have passed and are not yet announced.
+        indexes = [models.Index(fields=["announced_at", "opens_at"], name="cohort_module_due")]
 
     def __str__(self) -> str:
         return f"{self.cohort_id}:{self.module_id}"

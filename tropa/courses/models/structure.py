@@ -1,7 +1,7 @@
 """A course's structure: modules (levels) -> lessons -> steps, and the questions of quiz steps.
 
 Steps that learners have touched are archived rather than deleted, so that editing a published
-course never takes away progress already made (see services/authoring.py).
+course never takes away progress already made (see services/authoring_structure.py).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ class Module(TimeStampedModel):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     unlock_rule = models.CharField(_("unlock rule"), max_length=16, choices=UnlockRule.choices, default=UnlockRule.OPEN)
+    # Set when the team deletes a module that learners have worked in; its steps are archived with it.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("module")
@@ -38,6 +40,8 @@ class Lesson(TimeStampedModel):
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="lessons")
     position = models.PositiveIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
+    # Set when the team deletes a lesson that learners have worked in; its steps are archived with it.
+    archived_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("lesson")

@@ -131,3 +131,15 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture(autouse=True)
+def _english_messages():
+    """Services speak the active language, Russian by default; the assertions here read the English text.
+
+    Requests are unaffected: the language middleware activates each request's own language.
+    """
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield

@@ -1,13 +1,18 @@
-"""URL routes of the courses app, one module per area."""
+"""URL routes of the courses app, one module per area.
 
-from tropa.courses.urls import authoring, catalogue, certificates, cohorts, learning
+The catalogue comes last: its `<slug>/` would otherwise swallow /courses/my/, /courses/studio/ and the
+other fixed words, which course slugs may not take (see services/authoring.py, RESERVED_SLUGS).
+"""
+
+from tropa.courses.urls import authoring, catalogue, certificates, cohorts, learning, player
 
 app_name = "courses"
 
 urlpatterns = (
-    catalogue.urlpatterns
-    + learning.urlpatterns
+    learning.urlpatterns
+    + player.urlpatterns
     + authoring.urlpatterns
     + cohorts.urlpatterns
     + certificates.urlpatterns
+    + catalogue.urlpatterns
 )

@@ -2,8 +2,9 @@
 
 import pytest
 
+from tropa.core.text import transliterate
 from tropa.organizations import services
-from tropa.organizations.slugs import base_slug, transliterate
+from tropa.organizations.slugs import base_slug
 
 
 def test_cyrillic_names_are_transliterated():

@@ -5,7 +5,8 @@ from django.db import transaction
 
 from tropa.accounts import selectors as account_selectors
 from tropa.accounts import services as account_services
-from tropa.demo.world import DEMO_PASSWORD, GUARDIANS, ORGANIZATIONS, PEOPLE
+from tropa.demo.course_seed import seed_courses
+from tropa.demo.world import DEMO_PASSWORD, GUARDIANS, ORGANIZATIONS, PEOPLE, STUDENT_PEOPLE, STUDENTS
 from tropa.organizations import selectors as org_selectors
 from tropa.organizations import services as org_services
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
     def _seed(self) -> int:
         created = 0
         users = {}
-        for person in PEOPLE:
+        for person in [*PEOPLE, *STUDENT_PEOPLE]:
             user = account_selectors.user_find_by_email(email=person.email)
             if user is None:
                 user = account_services.user_create(
@@ -99,7 +100,7 @@ class Command(BaseCommand):
             confirmer = next(users[e] for e, r in _members(school) if r in {"admin", "owner"})
             org_services.guardian_link_confirm(actor=confirmer, link_id=link.pk, organization=school_org)
             created += 1
-        return created
+        return created + seed_courses(users=users, organizations=organizations)
 
     def _print_logins(self) -> None:
         width = max(len(p.email) for p in PEOPLE)
@@ -107,6 +108,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.MIGRATE_HEADING(f"Demo logins (password for all: {DEMO_PASSWORD})"))
         for person in PEOPLE:
             self.stdout.write(f"  {person.email.ljust(width)}  {person.note}")
+        self.stdout.write(f"  {STUDENTS[0]} … {STUDENTS[-1].split('@')[0]}  {STUDENT_PEOPLE[0].note}")
         self.stdout.write("")
 
 
