@@ -86,7 +86,11 @@ def pdf_text(data: bytes) -> str:
 def inflated(data: bytes) -> bytes:
     """The PDF's streams, decompressed where they are Flate-encoded (as served), one after another."""
     chunks = []
-    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+    # Cut each stream by its /Length: compressed bytes may themselves end in "\r", which a pattern up to
+    # "\r?\nendstream" would swallow, leaving a stream that no longer inflates.
+    for match in re.finditer(rb"/Length (\d+)\s[^<>]*?>>\s*stream\r?\n", data, re.S):
+        start = match.end()
+        stream = data[start : start + int(match.group(1))]
         try:
             chunks.append(zlib.decompress(stream))
         except zlib.error:
