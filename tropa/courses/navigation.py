@@ -20,7 +20,7 @@ def runs_cohorts(request) -> bool:
     return request.user.is_authenticated and org is not None and has_cohort_staff_role(org.memberships)
 
 
-register(NavEntry("my_cohorts", _("My cohorts"), "courses:my_cohorts", "main", runs_cohorts, order=40))
+register(NavEntry("my_cohorts", _("My cohorts"), "courses:my_cohorts", "user", runs_cohorts, order=12))
 register(
     NavEntry("my_certificates", _("My certificates"), "courses:my_certificates", "user", is_authenticated, order=25)
 )
@@ -34,7 +34,7 @@ def reviews_work(request) -> bool:
     return org is not None and can_view_review_queue(request.user, org.memberships)
 
 
-register(NavEntry("review_queue", _("Review queue"), "courses:review_queue", "main", reviews_work, order=45))
+register(NavEntry("review_queue", _("Review queue"), "courses:review_queue", "user", reviews_work, order=13))
 register(NavEntry("my_learning", _("My learning"), "courses:my_courses", "main", is_authenticated, order=15))
 
 
