@@ -2,6 +2,11 @@
 
 import pytest
 from django.core.cache import cache
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, not speed: on a loaded CI machine a 200 ms deadline fails them at random.
+hypothesis_settings.register_profile("tropa", deadline=None)
+hypothesis_settings.load_profile("tropa")
 
 
 @pytest.fixture(autouse=True)

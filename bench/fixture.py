@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from bench.pages import PAGES, resolve
-from bench.sizes import OTHER_EMAIL, PERSONA_EMAIL, PERSONA_ORG_SLUG
+from bench.sizes import (
+    OTHER_EMAIL,
+    PERSONA_COURSE_SLUG,
+    PERSONA_CURATOR_ORG_SLUG,
+    PERSONA_EMAIL,
+    PERSONA_ORG_SLUG,
+    PERSONA_STEP_ID,
+    PERSONA_TOPIC_ID,
+)
 
 TOKEN_NAME = "bench"
 
@@ -23,7 +31,22 @@ def prepare() -> dict:
     for token in persona.api_tokens.filter(name=TOKEN_NAME, revoked_at__isnull=True):
         api_token_revoke(actor=persona, token_id=token.pk)
     _token, raw = api_token_create(actor=persona, name=TOKEN_NAME)
-    fixture = {"persona_id": persona.pk, "other_id": other.pk, "org_slug": PERSONA_ORG_SLUG}
+    # The chat benchmark's conversation: the persona's direct one with the public user (created once, then reused).
+    from tropa.messaging.services.conversations import conversation_open_direct
+
+    conversation = conversation_open_direct(actor=persona, other=other)
+    fixture = {
+        "persona_id": persona.pk,
+        "other_id": other.pk,
+        "org_id": 1,
+        "org_slug": PERSONA_ORG_SLUG,
+        "curator_org_slug": PERSONA_CURATOR_ORG_SLUG,  # the persona curates cohort 1 there (at-risk desk)
+        "forum_slug": "bench-forum-1",
+        "topic_id": PERSONA_TOPIC_ID,
+        "conversation_id": conversation.pk,
+        "course_slug": PERSONA_COURSE_SLUG,  # a course the persona learns in (bench/seed_courses.py)
+        "step_id": PERSONA_STEP_ID,
+    }
     fixture["session_cookie"] = f"sessionid={client.cookies['sessionid'].value}"
     fixture["token"] = raw
     fixture["paths"] = {page.name: resolve(page, fixture) for page in PAGES}

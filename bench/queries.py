@@ -28,8 +28,14 @@ def count_queries(fixture: dict) -> dict[str, dict]:
             client.cookies["sessionid"] = headers.pop("Cookie").split("=", 1)[1]
         try:
             client.get(path, headers=headers)  # warm: first-request work (content types, caches) is not the page's
-            with CaptureQueriesContext(connection) as captured:
-                response = client.get(path, headers=headers)
+            # Measured twice, the smaller count kept: a cached value (the navbar's unread count, 30 s) that
+            # expires during one request costs that request a query now and then, not every request.
+            runs = []
+            for _attempt in range(2):
+                with CaptureQueriesContext(connection) as captured:
+                    response = client.get(path, headers=headers)
+                runs.append((len(captured.captured_queries), captured, response))
+            _count, captured, response = min(runs, key=lambda run: run[0])
         except Exception as error:  # a broken page is a result to report
             results[page.name] = {"status": "exception", "queries": None, "path": path, "error": repr(error)[:500]}
             continue

@@ -50,6 +50,9 @@ def harness_errors(result: dict) -> list[str]:
             if failed:
                 # Failed responses are fast: the page's req/s and latency are not to be trusted.
                 errors.append(f"page {name}: {failed} failed requests under {mode} load {page[mode]['errors']}")
+    chat = result.get("chat") or {}
+    if chat and (not chat.get("connections_open") or chat.get("send_errors")):
+        errors.append(f"chat: {chat.get('connections_open')} sockets open, send errors {chat.get('send_errors')}")
     for name, count in result["queries"].items():
         for size, status in count.get("status", {}).items():
             if status == "exception" or (isinstance(status, int) and status >= 500):
@@ -114,6 +117,7 @@ def markdown(result: dict, chart_name: str | None) -> str:
                 f"take {sweep.get('projected_seconds_for_all')} s. Aggregate = events per organization per day for "
                 "the last 30 days via the ORM; floor = the same as one raw `COUNT(*) ... GROUP BY`."
             )
+    lines += _analytics_lines(result.get("analytics") or {}) + _chat_lines(result.get("chat") or {})
     seed = result.get("seed")
     if seed:
         lines += [
@@ -123,6 +127,64 @@ def markdown(result: dict, chart_name: str | None) -> str:
     if result.get("errors"):
         lines += ["", "## Harness errors", "", *[f"- {error}" for error in result["errors"]]]
     return "\n".join(lines) + "\n"
+
+
+def _analytics_lines(jobs: dict) -> list[str]:
+    if not jobs:
+        return []
+    lines = [
+        "",
+        "## Early-warning jobs",
+        "",
+        f"{jobs['schools']} schools, {jobs['events_to_roll_up']:,} learning events to roll up, "
+        f"{jobs['enrollments_to_score']:,} enrollments still learning to score. Each phase runs within half the "
+        "budget; the time for all schools is projected from the share done. Floor = one SQL `GROUP BY` of the same "
+        "events (learner, course, verb, day). Rolled back afterwards.",
+        "",
+        "| job | seconds | schools | rows | per second | all schools, s (projected) | x floor | peak RSS MB | "
+        "RSS growth MB |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    floor = jobs.get("floor") or {}
+    lines.append(f"| floor | {_fmt(floor.get('seconds'), 3)} | {floor.get('schools')} | {_fmt(floor.get('rows'))} "
+                 "| – | – | 1.0 | – | – |")  # fmt: skip
+    for name, rows_key, rate_key in (("rollup", "events", "events_per_second"),
+                                     ("scoring", "enrollments", "enrollments_per_second")):  # fmt: skip
+        job = jobs.get(name) or {}
+        lines.append(
+            f"| {name} | {_fmt(job.get('seconds'), 3)} | {job.get('schools')} | {_fmt(job.get(rows_key))} | "
+            f"{_fmt(job.get(rate_key))} | {_fmt(job.get('projected_seconds_for_all'))} | "
+            f"{_fmt(job.get('floor_ratio'))} | {_fmt(job.get('peak_rss_mb'))} | {_fmt(job.get('rss_growth_mb'))} |"
+        )
+    return lines
+
+
+def _chat_lines(chat: dict) -> list[str]:
+    if not chat:
+        return []
+    each, full, post = chat["fanout_each"], chat["fanout_all"], chat["post"]
+    return [
+        "",
+        "## Chat",
+        "",
+        f"One uvicorn process ({chat.get('channel_layer', '?')} channel layer) held {chat['connections_open']:,} of "
+        f"{chat['connections_asked']:,} websockets "
+        f"(refused: {chat['refused'] or 'none'}), opened in {chat['open_seconds']} s (handshake p95 "
+        f"{_fmt(chat['connect']['p95_ms'])} ms); server RSS {_fmt(chat['server_rss_mb_before'])} -> "
+        f"{_fmt(chat['server_rss_mb_after'])} MB ({_fmt(chat['kib_per_connection'])} KiB per socket).",
+        "",
+        "| of each message, sent through the API | p50 ms | p95 ms | p99 ms | max ms |",
+        "|---|---:|---:|---:|---:|",
+        f"| POST answered | {_fmt(post['p50_ms'])} | {_fmt(post['p95_ms'])} | {_fmt(post['p99_ms'])} | "
+        f"{_fmt(post['max_ms'])} |",
+        f"| fan-out, each socket | {_fmt(each['p50_ms'])} | {_fmt(each['p95_ms'])} | {_fmt(each['p99_ms'])} | "
+        f"{_fmt(each['max_ms'])} |",
+        f"| fan-out, the last socket | {_fmt(full['p50_ms'])} | {_fmt(full['p95_ms'])} | {_fmt(full['p99_ms'])} | "
+        f"{_fmt(full['max_ms'])} |",
+        "",
+        f"{chat['messages']} messages, one after another; deliveries lost: {chat['deliveries_lost']}; send errors: "
+        f"{chat['send_errors'] or 'none'}.",
+    ]
 
 
 def write(result: dict, out_dir: Path, stem: str, chart) -> tuple[Path, Path]:

@@ -96,6 +96,29 @@ def measure_spine(args, process_env: dict) -> dict:
     return jobs
 
 
+def measure_analytics(args, process_env: dict) -> dict:
+    """Early warning's nightly jobs (bench/jobs.py): rollup and scoring of every active enrollment, to a floor."""
+    return json.loads(python_module("bench.jobs", ["--budget", str(args.jobs_budget)], process_env))
+
+
+def measure_chat(args, process_env: dict, fixture: dict, runtime: Path) -> dict:
+    """Websockets held by one server process and the fan-out of a message to all of them (bench/chat.py)."""
+    from bench import chat
+
+    chat_env = {**process_env, "MESSAGING_SEND_RATE": "100000/m"}  # the sender is the load, not a spammer
+    if not args.chat_redis:
+        # One process holds every socket, so the in-memory layer carries the fan-out (see bench/README.md for
+        # what the Redis layer did under this load).
+        chat_env.pop("REDIS_URL", None)
+    with Server(chat_env, port=args.port + 1, workers=1, log=runtime / "chat-server.log") as server:
+        result = chat.run(
+            server.base_url, fixture, connections=args.chat_connections, messages=args.chat_messages, timeout=30,
+            pid=server.process.pid,
+        )  # fmt: skip
+    result["channel_layer"] = "redis" if "REDIS_URL" in chat_env else "in-memory"
+    return result
+
+
 def run(args) -> dict:
     url = env.database_url(args.db, args.size)
     if args.db == "postgres" and not env.port_open("127.0.0.1", 5432):
@@ -109,7 +132,7 @@ def run(args) -> dict:
                    "open_rate": args.open_rate, "open_duration": args.open_duration, "redis": bool(redis),
                    "tool": "wrk" if use_wrk else "python", "cpus": os.cpu_count(),
                    "load_average_before": os.getloadavg()[0]},
-        "errors": [], "pages": {}, "queries": {}, "spine": {},
+        "errors": [], "pages": {}, "queries": {}, "spine": {}, "analytics": {}, "chat": {},
     }  # fmt: skip
     runtime = env.VAR / "bench" / "runtime"
     reference = SIZES[args.size].reference or args.size
@@ -137,6 +160,11 @@ def run(args) -> dict:
     if not args.skip_spine:
         print("measuring the activity spine jobs")
         result["spine"] = measure_spine(args, process_env)
+        print("measuring the early-warning jobs (rollup and scoring)")
+        result["analytics"] = measure_analytics(args, process_env)
+    if args.chat_connections:
+        print(f"measuring chat: {args.chat_connections} websockets, {args.chat_messages} messages")
+        result["chat"] = measure_chat(args, process_env, fixture, runtime)
     return result
 
 
@@ -149,6 +177,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--open-rate", type=float, default=20.0, help="open-loop arrivals per second")
     parser.add_argument("--open-duration", type=float, default=10.0, help="seconds of open loop per page")
     parser.add_argument("--sweep-budget", type=float, default=60.0, help="seconds the spine sweep may run")
+    parser.add_argument("--jobs-budget", type=float, default=120.0, help="seconds for the rollup and scoring jobs")
+    parser.add_argument("--chat-connections", type=int, default=1000, help="websockets to hold (0: no chat test)")
+    parser.add_argument("--chat-messages", type=int, default=50, help="messages fanned out to every websocket")
+    parser.add_argument("--chat-redis", action="store_true", help="chat through the Redis channel layer")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--out", type=Path, help="results folder (default bench/results, var/bench for smoke)")

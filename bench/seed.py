@@ -39,6 +39,9 @@ def already_seeded(size) -> bool:
 
     from tropa.accounts.models import User
     from tropa.activity.models import ActivityEvent
+    from tropa.community.models import Post
+    from tropa.courses.models import Enrollment
+    from tropa.gamification.models import XPAward
     from tropa.notifications.models import Notification
 
     try:
@@ -48,6 +51,9 @@ def already_seeded(size) -> bool:
             and User.objects.count() == size.users
             and Notification.objects.filter(pk=size.notifications).exists()
             and ActivityEvent.objects.filter(pk=size.events).exists()
+            and Enrollment.objects.filter(pk=size.enrollments).exists()
+            and XPAward.objects.filter(pk=size.xp_awards).exists()
+            and Post.objects.filter(pk=size.posts).exists()
         )
     except DatabaseError:
         seeded = False
@@ -59,9 +65,16 @@ def tables(plan):
     """(model, field names in the generator's column order, generator) for each table, parents first."""
     from allauth.account.models import EmailAddress
 
+    from bench import seed_courses as learning
+    from bench import seed_history as history
+    from bench import seed_play as play
     from bench import seed_rows as rows
     from tropa.accounts.models import Profile, User
     from tropa.activity.models import ActivityEvent
+    from tropa.analytics.models import HistoryEnrollment, RiskScore
+    from tropa.community.models import Category, Post, Topic
+    from tropa.courses.models import Cohort, Course, Enrollment, Lesson, Module, Step, StepProgress
+    from tropa.gamification.models import BoardEntry, GamerProfile, SkillXP, XPAward
     from tropa.notifications.models import Notification
     from tropa.organizations.models import Membership, Organization
 
@@ -89,6 +102,36 @@ def tables(plan):
         ),
         (Membership, fields(f"id {stamps} organization user role"), rows.memberships(plan)),
         (
+            Course,
+            fields(f"id {stamps} organization title slug language summary description outcomes direction level "
+                   "format mode price currency duration_weeks weekly_hours cover author status published_at "
+                   "review_note rating_average rating_count learners_count completed_count"),
+            learning.courses(plan),
+        ),
+        (Course.skills.through, fields("id course skill"), learning.course_skills(plan)),
+        (Module, fields(f"id {stamps} course position title summary unlock_rule archived_at"), learning.modules(plan)),
+        (Lesson, fields(f"id {stamps} module position title archived_at"), learning.lessons(plan)),
+        (
+            Step,
+            fields(f"id {stamps} lesson course position kind title body video_file video_url required max_attempts "
+                   "pass_score archived_at"),
+            learning.steps(plan),
+        ),
+        (
+            Cohort,
+            fields(f"id {stamps} course title starts_on ends_on capacity enrollment_policy invite_code active_count "
+                   "waitlist_count"),
+            learning.cohorts(plan),
+        ),
+        (Cohort.curators.through, fields("id cohort user"), learning.cohort_curators(plan)),
+        (
+            Enrollment,
+            fields(f"id {stamps} user course cohort status enrolled_at completed_at left_at leave_reason "
+                   "leave_comment progress_percent last_step last_activity_at"),
+            learning.enrollments(plan),
+        ),
+        (StepProgress, fields("id enrollment step viewed_at completed_at score"), learning.step_progress(plan)),
+        (
             Notification,
             fields("id recipient kind title body url event_id created_at read_at"),
             rows.notifications(plan),
@@ -98,6 +141,48 @@ def tables(plan):
             fields("id uuid actor verb object_type object_id organization_id course_id payload occurred_at "
                    "processed_at"),
             rows.activity_events(plan),
+        ),
+        (
+            XPAward,
+            fields("id user rule event points once_key organization_id course_id direction_id cohort_id skill_ids "
+                   "title created_at"),
+            play.xp_awards(plan),
+        ),
+        (
+            GamerProfile,
+            fields("user total_xp level hidden_from_boards streak_current streak_longest streak_last_day "
+                   "streak_freezes streak_reminded_on"),
+            play.gamer_profiles(plan),
+        ),
+        (SkillXP, fields("id user skill xp"), play.skill_xp(plan)),
+        (BoardEntry, fields("id scope scope_id period_key user xp updated_at"), play.board_entries(plan)),
+        (
+            Category,
+            fields(f"id {stamps} name slug description kind organization direction course cohort position"),
+            play.categories(plan),
+        ),
+        (
+            Topic,
+            fields(f"id {stamps} category author title kind work_url step solution is_closed is_hidden "
+                   "slow_mode_seconds post_count last_posted_at"),
+            play.topics(plan),
+        ),
+        (
+            Post,
+            fields(f"id {stamps} topic author number body is_hidden is_alumni is_helpful edited_at edit_reason "
+                   "like_count"),
+            play.posts(plan),
+        ),
+        (
+            HistoryEnrollment,
+            fields("id organization source external_id learner_key course_key enrolled_on start_on end_on outcome "
+                   "outcome_on enrollment import_batch latest_score"),
+            history.history_enrollments(plan),
+        ),
+        (
+            RiskScore,
+            fields("id enrollment day at_day probability reasons method model_version"),
+            history.risk_scores(plan),
         ),
     ]  # fmt: skip
 

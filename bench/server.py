@@ -41,10 +41,16 @@ class Server:
         ]  # fmt: skip
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-        self.wait_healthy()
+        try:
+            self.wait_healthy()
+        except BaseException:
+            # `with` calls __exit__ only after __enter__ returns: a server that is merely slow to start would
+            # otherwise keep the port, and the next run would measure it (with another SECRET_KEY) instead.
+            self.__exit__(None, None, None)
+            raise
         return self
 
-    def wait_healthy(self, timeout: float = 60) -> None:
+    def wait_healthy(self, timeout: float = 180) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

@@ -12,7 +12,12 @@ class Size:
     organizations: int
     events: int
     notifications: int
+    courses: int
+    enrollments: int
     reference: str | None  # the smaller size whose query counts must match this one's
+    xp_awards: int = 0  # XP ledger rows (bench/seed_play.py); never more than events, each pays for one event
+    topics: int = 0  # forum topics, with `posts` replies spread over them (the persona's topic grows with size)
+    posts: int = 0
 
     @property
     def persona_notifications(self) -> int:
@@ -21,14 +26,30 @@ class Size:
 
 
 SIZES = {
-    "tiny": Size("tiny", users=50, organizations=2, events=500, notifications=200, reference=None),
-    "smoke": Size("smoke", users=200, organizations=4, events=5_000, notifications=1_000, reference="tiny"),
-    "small": Size("small", users=500, organizations=5, events=50_000, notifications=5_000, reference="smoke"),
-    "large": Size("large", users=50_000, organizations=300, events=5_000_000, notifications=500_000, reference="small"),
+    "tiny": Size("tiny", 50, 2, 500, 200, 5, 100, None, xp_awards=200, topics=10, posts=100),
+    "smoke": Size("smoke", 200, 4, 5_000, 1_000, 20, 1_000, "tiny", xp_awards=2_000, topics=40, posts=400),
+    "small": Size("small", 500, 5, 50_000, 5_000, 50, 2_000, "smoke", xp_awards=20_000, topics=200, posts=2_000),
+    "large": Size(
+        "large",
+        50_000,
+        300,
+        5_000_000,
+        500_000,
+        500,
+        200_000,
+        "small",
+        xp_awards=2_000_000,
+        topics=20_000,
+        posts=200_000,
+    ),
 }
 
 # Fixed identities the runner signs in as; seeded first so their ids are stable.
 PERSONA_EMAIL = "persona@bench.tropa.local"  # owner of organization 1, curator in 2, heavy inbox
 OTHER_EMAIL = "public@bench.tropa.local"  # has a public profile the persona looks at
 PERSONA_ORG_SLUG = "bench-school-1"
+PERSONA_COURSE_SLUG = "bench-course-1"  # the persona is enrolled in courses 1..N (bench/seed_courses.py)
+PERSONA_STEP_ID = 1  # the first step of course 1
+PERSONA_CURATOR_ORG_SLUG = "bench-school-2"  # the persona curates cohort 1 there (the at-risk desk)
+PERSONA_TOPIC_ID = 1  # a public forum topic whose replies grow with the size
 PASSWORD = "bench-password-not-secret"

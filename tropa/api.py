@@ -116,16 +116,30 @@ def unmatched(request, unmatched: str):
 
 def _register_routers() -> None:
     from tropa.accounts.api import router as accounts_router
+    from tropa.analytics.api import router as analytics_router
+    from tropa.careers.api import router as careers_router
+    from tropa.community.api import router as community_router
     from tropa.courses.api import catalogue_router as courses_catalogue_router
     from tropa.courses.api import router as courses_router
+    from tropa.gamification.api import router as gamification_router
+    from tropa.mentorship.api import router as mentorship_router
+    from tropa.messaging.api import router as messaging_router
     from tropa.notifications.api import router as notifications_router
     from tropa.organizations.api import router as organizations_router
+    from tropa.projects.api import router as projects_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", organizations_router)
     api.add_router("/notifications", notifications_router)
     api.add_router("/courses", courses_router)
     api.add_router("/", courses_catalogue_router)
+    api.add_router("/projects", projects_router)
+    api.add_router("/play", gamification_router)
+    api.add_router("/analytics", analytics_router)
+    api.add_router("/messages", messaging_router)
+    api.add_router("/mentors", mentorship_router)
+    api.add_router("/community", community_router)
+    api.add_router("/careers", careers_router)
     api.add_router("/", unmatched_router)
 
 

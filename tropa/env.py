@@ -24,6 +24,15 @@ def env_str(name: str, default: str | None = None, *, environ=None) -> str:
     return value
 
 
+def require_secret_key() -> None:
+    """Called by the ASGI and WSGI entry points: a server never starts without SECRET_KEY outside DEBUG."""
+    import importlib
+
+    settings = importlib.import_module(os.environ.get("DJANGO_SETTINGS_MODULE", "tropa.settings"))
+    if not getattr(settings, "SECRET_KEY", ""):
+        raise ImproperlyConfiguredEnv("SECRET_KEY is required but not set")
+
+
 def env_bool(name: str, default: bool, *, environ=None) -> bool:
     environ = os.environ if environ is None else environ
     raw = environ.get(name)

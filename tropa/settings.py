@@ -12,7 +12,10 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)  # SQLite, the Huey queue, mail and m
 
 DEBUG = env_bool("DEBUG", False)
 TESTING = env_bool("TROPA_TESTING", False)
-SECRET_KEY = env_str("SECRET_KEY", "dev-insecure-key-change-me" if (DEBUG or TESTING) else None)
+# Without DEBUG the key must come from the environment, but only what serves or signs needs it: the ASGI/WSGI
+# entry points refuse to start without one (tropa.env.require_secret_key), and Django raises on first use, while
+# offline commands (makemigrations --check, `risk` on bundle files, makemessages) run without it.
+SECRET_KEY = env_str("SECRET_KEY", "dev-insecure-key-change-me" if (DEBUG or TESTING) else "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if (DEBUG or TESTING) else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -38,6 +41,15 @@ INSTALLED_APPS = [
     "tropa.organizations",
     "tropa.notifications",
     "tropa.courses",
+    "tropa.projects",
+    "tropa.gamification",
+    "tropa.analytics",
+    "tropa.messaging",
+    "tropa.mentorship",
+    "tropa.community",
+    "tropa.careers",
+    "tropa.assistant",
+    "tropa.roadmaps",
     "tropa.demo",
 ]
 
@@ -211,6 +223,32 @@ AVATAR_MAX_BYTES = env_int("AVATAR_MAX_BYTES", 2 * 1024 * 1024, minimum=1024)
 # Course videos and learners' work: the web server's own request-body limit must allow these too.
 COURSE_VIDEO_MAX_BYTES = env_int("COURSE_VIDEO_MAX_BYTES", 500 * 1024 * 1024, minimum=1024)
 SUBMISSION_MAX_BYTES = env_int("SUBMISSION_MAX_BYTES", 10 * 1024 * 1024, minimum=1024)
+# Final projects: each file of a version, how many files a version may carry, and which types.
+PROJECT_FILE_MAX_BYTES = env_int("PROJECT_FILE_MAX_BYTES", 20 * 1024 * 1024, minimum=1024)
+PROJECT_MAX_FILES = env_int("PROJECT_MAX_FILES", 10, minimum=1)
+PROJECT_FILE_TYPES = env_list(
+    "PROJECT_FILE_TYPES", ["pdf", "zip", "png", "jpg", "jpeg", "md", "txt", "ipynb", "docx", "pptx"]
+)
+# Peer reviewers get a reminder this many hours before their review is due.
+PROJECT_REVIEW_REMINDER_HOURS = env_int("PROJECT_REVIEW_REMINDER_HOURS", 24, minimum=1)
+
+# Messaging: sends per user, how long a message stays editable, and the size of one attachment.
+MESSAGING_SEND_RATE = env_str("MESSAGING_SEND_RATE", "30/m")
+MESSAGING_EDIT_WINDOW_MINUTES = env_int("MESSAGING_EDIT_WINDOW_MINUTES", 15, minimum=0)
+MESSAGING_ATTACHMENT_MAX_BYTES = env_int("MESSAGING_ATTACHMENT_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+
+# Careers: the size of a CV (PDF only) and how many days before the company's own answer deadline HR is reminded.
+CAREERS_CV_MAX_BYTES = env_int("CAREERS_CV_MAX_BYTES", 5 * 1024 * 1024, minimum=1024)
+CAREERS_RESPONSE_REMINDER_DAYS = env_int("CAREERS_RESPONSE_REMINDER_DAYS", 2, minimum=0)
+CAREERS_INTERVIEW_REMINDER_HOURS = env_int("CAREERS_INTERVIEW_REMINDER_HOURS", 24, minimum=1)
+# The assistant: an OpenAI-compatible model server (POST <LLM_BASE_URL>/v1/chat/completions) when configured;
+# without one, or when it fails, the deterministic assistant answers (docs/assistant.md).
+LLM_BASE_URL = env_url("LLM_BASE_URL", schemes=("http", "https"))
+LLM_API_KEY = env_str("LLM_API_KEY", "")
+LLM_MODEL = env_str("LLM_MODEL", "")
+LLM_TIMEOUT_SECONDS = env_int("LLM_TIMEOUT_SECONDS", 20, minimum=1)
+ASSISTANT_ASK_RATE = env_str("ASSISTANT_ASK_RATE", "10/m")  # questions per user
+ASSISTANT_CONTEXT_MAX_CHARS = env_int("ASSISTANT_CONTEXT_MAX_CHARS", 6000, minimum=1000)
 
 MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 
@@ -237,6 +275,10 @@ API_TOKEN_CREATE_RATE = env_str("API_TOKEN_CREATE_RATE", "10/h")
 API_AUTH_FAILURE_RATE = env_str("API_AUTH_FAILURE_RATE", "30/m")
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 7, minimum=1)
 ORGANIZATION_INVITATION_RATE = env_str("ORGANIZATION_INVITATION_RATE", "60/h")  # per inviting user
+
+# Early warning: a trained model replaces the rule-based score once this many enrollments have finished.
+RISK_MIN_HISTORY = env_int("RISK_MIN_HISTORY", 200, minimum=1)
+RISK_IMPORT_MAX_MB = env_int("RISK_IMPORT_MAX_MB", 50, minimum=1)  # largest bundle upload, MB
 
 # The activity spine: events older than this and still unprocessed are re-dispatched by the sweep.
 ACTIVITY_SWEEP_AFTER_SECONDS = env_int("ACTIVITY_SWEEP_AFTER_SECONDS", 60, minimum=0)

@@ -160,6 +160,7 @@ def build_courses_world() -> World:
         review_slug=in_review.slug,
         approved_slug=approved.slug,
         mine_id=mine.pk,
+        learner_id=mine.user_id,
         cohort_short=short.slug,
     )
     return world

@@ -42,6 +42,7 @@ ROWS = [
     Row("courses:certificate_pdf", "GET", "", LOGIN, 200, 404, 404, 404, 404, 404, 200, 404),
     Row("courses:certificate_verify", "GET", "", 200, 200, 200, 200, 200, 200, 200, 200, 200),
     Row("courses:certificate_verify", "POST", "", 404, 404, 404, 404, 404, 404, 404, 400, 404),
+    Row("courses:child_learning", "GET", "", LOGIN, 404, 404, 404, 404, 404, 404, 404, 404),
     Row("courses:cohort", "GET", "", LOGIN, 404, 404, 404, 404, 200, 404, 200, 404),
     Row("courses:cohort", "POST", "", LOGIN, 404, 404, 404, 404, 404, 404, 400, 404),
     Row("courses:cohort_curators", "POST", "", LOGIN, 404, 404, 404, 404, 404, 404, 302, 404),
@@ -121,6 +122,7 @@ DEFAULT_KWARGS = {
     "submission_id": "submission_id",
     "cohort_id": "cohort_id",
     "code": "code",
+    "child_id": "learner_id",  # nobody here is the learner's guardian: tests of the guardian's side are in courses
 }
 ROUTE_KWARGS = {
     "courses:quiz_attempt": {"step_id": "quiz_step_id"},

@@ -11,6 +11,6 @@ def record_scheduled_unlocks() -> int:
     Every 15 minutes: a module opens for learners the moment its date passes (the lock is computed
     from the schedule); this only tells the spine, so notifications may lag by up to a quarter hour.
     """
-    from tropa.courses.services.cohorts import cohort_modules_announce_due
+    from tropa.courses.services.cohort_schedule import cohort_modules_announce_due
 
     return cohort_modules_announce_due()

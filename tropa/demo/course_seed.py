@@ -22,6 +22,7 @@ from tropa.courses.services import (
     authoring,
     authoring_quiz,
     authoring_structure,
+    cohort_schedule,
     cohorts,
     enrollment,
     feedback,
@@ -249,11 +250,11 @@ def _run_analyst_cohort(course: Course, users, now: datetime) -> int:
         )
         cohorts.cohort_curators_set(actor=owner, cohort=cohort, users=[curator])
         modules = list(Module.objects.filter(course=course).order_by("position"))
-        cohorts.cohort_schedule_set(
+        cohort_schedule.cohort_schedule_set(
             actor=owner,
             cohort=cohort,
             rows=[
-                cohorts.ScheduleRow(
+                cohort_schedule.ScheduleRow(
                     module_id=module.pk,
                     opens_at=start + timedelta(days=offset),
                     deadline=start + timedelta(days=offset + 13),

@@ -203,3 +203,12 @@ def cohort_list_for_staff(*, user) -> QuerySet[Cohort]:
 def has_cohort_staff_role(memberships) -> bool:
     """Whether any of the memberships (already loaded, e.g. request.org.memberships) may run cohorts."""
     return any(membership.role in COHORT_STAFF_ROLES for membership in memberships)
+
+
+def cohort_member_ids(*, cohort_id: int) -> list[int]:
+    """The people of a cohort's group chat: its active learners and its curators (for the messaging app)."""
+    learners = Enrollment.objects.filter(cohort_id=cohort_id, status=EnrollmentStatus.ACTIVE).values_list(
+        "user_id", flat=True
+    )
+    curators = Cohort.curators.through.objects.filter(cohort_id=cohort_id).values_list("user_id", flat=True)
+    return sorted(set(learners) | set(curators))

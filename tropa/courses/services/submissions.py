@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from tropa.activity.services import record
 from tropa.core.exceptions import NotFound, ServiceError
 from tropa.courses import events, permissions
-from tropa.courses.models import Submission, SubmissionStatus
+from tropa.courses.models import StepKind, Submission, SubmissionStatus
 from tropa.courses.services.progress import step_complete, step_open
 
 MAX_TEXT = 50_000
@@ -111,12 +111,14 @@ def _check_link(link: str) -> str:
 
 @transaction.atomic
 def submission_create(*, actor, step, text: str = "", file=None, link: str = "") -> Submission:
-    """Hand in work on an assignment (or final-project) step: text, a file, a link, or several of them.
+    """Hand in work on an assignment step: text, a file, a link, or several of them.
+
+    A final project is handed in on its project page (the projects app), in versions reviewed against a rubric.
 
     Refused while the previous submission waits for review or after it was accepted; a returned one may be
     answered with a new submission. Files must be on the type allow-list and under the size limit.
     """
-    if not step.is_checked_by_curator or step.archived_at is not None:
+    if step.kind != StepKind.ASSIGNMENT or step.archived_at is not None:
         raise NotFound()
     progress = step_open(actor=actor, step=step)
     latest = (

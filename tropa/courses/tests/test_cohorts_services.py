@@ -11,6 +11,7 @@ from tropa.activity.models import ActivityEvent
 from tropa.core.exceptions import NotFound, ServiceError
 from tropa.courses import events
 from tropa.courses.models import Cohort, CohortEnrollmentPolicy, CohortModule, CourseMode, EnrollmentStatus
+from tropa.courses.services import cohort_schedule as schedule_services
 from tropa.courses.services import cohorts as services
 from tropa.courses.services.enrollment import enrollment_create
 
@@ -81,7 +82,7 @@ def test_only_organizers_change_a_cohort(school, cohort, who):
     with pytest.raises(NotFound):
         update(user, cohort, title="Hijacked")
     with pytest.raises(NotFound):
-        services.cohort_schedule_set(actor=user, cohort=cohort, rows=[])
+        schedule_services.cohort_schedule_set(actor=user, cohort=cohort, rows=[])
     with pytest.raises(NotFound):
         services.cohort_curators_set(actor=user, cohort=cohort, users=[user])
     with pytest.raises(NotFound):
@@ -204,16 +205,16 @@ def test_schedule_sets_openings_and_deadlines(school, course, cohort):
         {"module_id": first.pk, "opens_at": at(cohort.starts_on), "deadline": at(cohort.starts_on + timedelta(7))},
         {"module_id": second.pk, "opens_at": at(cohort.starts_on + timedelta(7)), "deadline": None},
     ]
-    services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+    schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     entries = {e.module_id: e for e in CohortModule.objects.filter(cohort=cohort)}
     assert set(entries) == {first.pk, second.pk}
     assert entries[second.pk].deadline is None
     assert ActivityEvent.objects.filter(verb=events.COHORT_SCHEDULE_CHANGED).count() == 1
 
     # Saving the same again changes and records nothing; clearing a row keeps it (its announcement too).
-    services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+    schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     assert ActivityEvent.objects.filter(verb=events.COHORT_SCHEDULE_CHANGED).count() == 1
-    services.cohort_schedule_set(
+    schedule_services.cohort_schedule_set(
         actor=school.people.owner, cohort=cohort, rows=[{"module_id": second.pk, "opens_at": None, "deadline": None}]
     )
     entry = CohortModule.objects.get(cohort=cohort, module=second)
@@ -241,7 +242,7 @@ def test_schedule_dates_out_of_order_or_range_are_refused(school, course, cohort
 
     rows = [{"module_id": module.pk, "opens_at": day(opens), "deadline": day(deadline)}]
     with pytest.raises(ServiceError) as error:
-        services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+        schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     assert error.value.field == f"{field}_{module.pk}"
     assert words in error.value.message
     assert module.title in error.value.message
@@ -252,7 +253,7 @@ def test_a_deadline_within_a_month_after_the_end_is_accepted(school, course, coh
     module = course.modules.first()
     deadline = at(cohort.ends_on + timedelta(days=30), hour=23)
     rows = [{"module_id": module.pk, "opens_at": None, "deadline": deadline}]
-    services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+    schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     assert CohortModule.objects.get().deadline == deadline
 
 
@@ -263,7 +264,7 @@ def test_a_bad_row_leaves_the_whole_schedule_unwritten(school, course, cohort):
         {"module_id": bad.pk, "opens_at": at(cohort.starts_on, 12), "deadline": at(cohort.starts_on, 11)},
     ]
     with pytest.raises(ServiceError):
-        services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+        schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     assert not CohortModule.objects.exists()
 
 
@@ -271,7 +272,7 @@ def test_the_schedule_takes_only_the_course_s_own_modules(school, course, cohort
     foreign = make_course(title="Other", mode=CourseMode.COHORT).modules.first()
     rows = [{"module_id": foreign.pk, "opens_at": at(cohort.starts_on), "deadline": None}]
     with pytest.raises(ServiceError) as error:
-        services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
+        schedule_services.cohort_schedule_set(actor=school.people.owner, cohort=cohort, rows=rows)
     assert error.value.field == "schedule"
     assert not CohortModule.objects.exists()
 
@@ -303,12 +304,12 @@ def test_other_people_cannot_be_named_curators(school, cohort, who):
 def test_the_schedule_is_kept_to_the_minute_so_an_unchanged_form_changes_nothing(school, course, cohort):
     module = course.modules.first()
     precise = at(cohort.starts_on).replace(minute=30, second=42, microsecond=7)
-    services.cohort_schedule_set(
+    schedule_services.cohort_schedule_set(
         actor=school.people.owner, cohort=cohort, rows=[{"module_id": module.pk, "opens_at": precise, "deadline": None}]
     )
     assert CohortModule.objects.get().opens_at == precise.replace(second=0, microsecond=0)
     as_shown = precise.replace(second=0, microsecond=0)  # what the datetime-local input sends back
-    services.cohort_schedule_set(
+    schedule_services.cohort_schedule_set(
         actor=school.people.owner,
         cohort=cohort,
         rows=[{"module_id": module.pk, "opens_at": as_shown, "deadline": None}],

@@ -17,7 +17,7 @@ from tropa.courses.models import (
     EnrollmentStatus,
     UnlockRule,
 )
-from tropa.courses.services.cohorts import cohort_modules_announce_due, cohort_schedule_set
+from tropa.courses.services.cohort_schedule import cohort_modules_announce_due, cohort_schedule_set
 from tropa.courses.tasks import record_scheduled_unlocks
 
 pytestmark = pytest.mark.django_db

@@ -192,10 +192,16 @@ def test_submitting_to_a_text_step_is_not_found(client_for, learner, make_course
     assert send(client_for(learner), first_step(course, StepKind.TEXT), text="x").status_code == 404
 
 
-def test_final_project_steps_take_submissions_until_the_projects_issue(client_for, learner, make_course):
-    course = make_course(modules=1, steps=(StepKind.FINAL_PROJECT,))
+def test_final_project_steps_send_the_learner_to_the_project_page(client_for, learner, make_course):
+    course = make_course(modules=1, steps=(StepKind.FINAL_PROJECT,), format="long")
     enroll(learner, course)
-    assert send(client_for(learner), first_step(course, StepKind.FINAL_PROJECT), text="project").status_code == 302
+    step = first_step(course, StepKind.FINAL_PROJECT)
+    client = client_for(learner)
+    assert send(client, step, text="project").status_code == 404
+    assert not Submission.objects.exists()
+    html = client.get(step_url(step)).content.decode()
+    assert reverse("projects:detail", args=[course.slug]) in html
+    assert reverse("courses:step_complete", args=[course.slug, step.pk]) not in html
 
 
 def test_a_learner_never_sees_another_learners_work(client_for, school, learner, assignment, course):

@@ -4,12 +4,13 @@ The catalogue comes last: its `<slug>/` would otherwise swallow /courses/my/, /c
 other fixed words, which course slugs may not take (see services/authoring.py, RESERVED_SLUGS).
 """
 
-from tropa.courses.urls import authoring, catalogue, certificates, cohorts, learning, player
+from tropa.courses.urls import authoring, catalogue, certificates, cohorts, family, learning, player
 
 app_name = "courses"
 
 urlpatterns = (
     learning.urlpatterns
+    + family.urlpatterns
     + player.urlpatterns
     + authoring.urlpatterns
     + cohorts.urlpatterns

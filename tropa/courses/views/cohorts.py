@@ -24,6 +24,7 @@ from tropa.courses import permissions
 from tropa.courses.forms.cohorts import CohortForm, CuratorsForm, ScheduleForm
 from tropa.courses.models import CohortEnrollmentPolicy, CourseMode, CourseStatus
 from tropa.courses.selectors import cohorts as selectors
+from tropa.courses.services import cohort_schedule as schedule_services
 from tropa.courses.services import cohorts as services
 
 MY_COHORTS_PER_PAGE = 30
@@ -161,7 +162,7 @@ def cohort_schedule(request, slug: str, cohort_id: int):
     saved = False
     if form.is_valid():
         try:
-            services.cohort_schedule_set(actor=request.user, cohort=cohort, rows=form.schedule_rows())
+            schedule_services.cohort_schedule_set(actor=request.user, cohort=cohort, rows=form.schedule_rows())
         except NotFound:
             raise Http404 from None
         except ServiceError as error:

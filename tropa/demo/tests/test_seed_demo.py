@@ -89,3 +89,50 @@ def test_finished_courses_have_certificates_and_reviews(seeded, db):
     assert completed.count() >= 2
     assert Certificate.objects.filter(enrollment__in=completed).count() == completed.count()
     assert Course.objects.filter(rating_count__gt=0).exists()
+
+
+def test_seed_gives_the_data_school_history_a_model_and_scored_learners(seeded, db):
+    from tropa.analytics.models import HistoryEnrollment, RiskModelVersion, RiskScore, ScoreMethod
+
+    imported = HistoryEnrollment.objects.filter(source="imported")
+    assert imported.count() == 240
+    school = imported.first().organization
+    assert school.name == "Онлайн-школа «Данные»"
+    version = RiskModelVersion.objects.get(organization=school)
+    assert version.method == ScoreMethod.MODEL
+    scores = RiskScore.objects.filter(enrollment__organization=school)
+    assert scores.count() >= 20
+    assert any(score.reasons for score in scores)
+
+
+def test_seed_opens_a_cohort_chat_and_a_direct_chat_once(seeded, db):
+    from tropa.messaging.models import Conversation, ConversationKind, Message
+
+    assert Conversation.objects.filter(kind=ConversationKind.COHORT).count() == 1
+    assert Conversation.objects.filter(kind=ConversationKind.DIRECT).count() == 1
+    before = Message.objects.count()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        call_command("seed_demo", stdout=StringIO())
+    assert Message.objects.count() == before == 7  # cohort 3, direct 2, course Q&A 2
+
+
+def test_seed_publishes_a_mentor_with_an_accepted_request_and_a_session(seeded, db):
+    from tropa.mentorship.models import MentoringSession, MentorProfile, MentorshipRequest
+
+    assert MentorProfile.objects.filter(is_published=True).count() == 1
+    assert MentorshipRequest.objects.filter(status="accepted").count() == 1
+    assert MentoringSession.objects.count() == 1
+
+
+def test_seed_schedules_an_upcoming_ama_with_questions(seeded, db):
+    from tropa.mentorship.models import AmaQuestion, AmaSession
+
+    assert AmaSession.objects.count() == 1
+    assert AmaQuestion.objects.count() == 2
+
+
+def test_the_course_qa_channel_has_a_question_and_an_answer(seeded, db):
+    from tropa.messaging.models import Conversation, ConversationKind
+
+    qa = Conversation.objects.get(kind=ConversationKind.COURSE_QA)
+    assert qa.messages.count() == 2 and qa.participants.count() == 2

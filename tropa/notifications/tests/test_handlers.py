@@ -159,7 +159,7 @@ def test_a_declined_guardian_request_is_reported(make_user, on_commit):
 
 def test_a_handler_run_twice_for_one_event_notifies_once(alice):
     event = record(actor=alice, verb="account.registered", obj=alice)
-    from tropa.notifications.handlers import on_account_registered
+    from tropa.notifications.handlers.accounts import on_account_registered
 
     on_account_registered(event)
     on_account_registered(event)
@@ -170,7 +170,8 @@ def test_notices_are_worded_in_each_recipients_language(alice, make_user, monkey
     from django.utils import translation
 
     # The Russian catalogue comes later: a stand-in gettext shows which language was active.
-    monkeypatch.setattr("tropa.notifications.handlers._", lambda text: f"[{translation.get_language()}] {text}")
+    stand_in = lambda text: f"[{translation.get_language()}] {text}"  # noqa: E731
+    monkeypatch.setattr("tropa.notifications.handlers.accounts._", stand_in)
     ivan = make_user("ivan@example.com", language="ru")
     with translation.override("en"):
         for user in (ivan, alice):

@@ -17,6 +17,7 @@ from tropa.courses.selectors.learning.enrollments import (
     enrollment_list_for_user,
     enrollment_waitlist_position,
 )
+from tropa.courses.selectors.learning.family import ChildLearning, child_get_for_guardian, child_learning
 from tropa.courses.selectors.learning.outline import LessonItem, ModuleItem, Outline, StepItem, course_outline
 from tropa.courses.selectors.learning.unlocking import (
     LearnerRows,
@@ -31,6 +32,7 @@ from tropa.courses.selectors.learning.unlocking import (
 )
 
 __all__ = [
+    "ChildLearning",
     "LEARNING_STATUSES",
     "LISTED_STATUSES",
     "STEP_ORDER",
@@ -40,6 +42,8 @@ __all__ = [
     "ModuleState",
     "Outline",
     "StepItem",
+    "child_get_for_guardian",
+    "child_learning",
     "cohort_get_by_invite_code",
     "cohort_get_for_course",
     "cohort_list_open_for_enrollment",

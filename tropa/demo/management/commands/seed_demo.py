@@ -5,7 +5,15 @@ from django.db import transaction
 
 from tropa.accounts import selectors as account_selectors
 from tropa.accounts import services as account_services
+from tropa.demo.analytics_seed import seed_analytics
+from tropa.demo.assistant_seed import seed_assistant
+from tropa.demo.careers_seed import seed_careers
+from tropa.demo.community_seed import seed_community
 from tropa.demo.course_seed import seed_courses
+from tropa.demo.gamification_seed import seed_gamification
+from tropa.demo.messaging_seed import seed_ama, seed_mentorship, seed_messaging
+from tropa.demo.projects_seed import seed_projects
+from tropa.demo.roadmaps_seed import seed_roadmaps
 from tropa.demo.world import DEMO_PASSWORD, GUARDIANS, ORGANIZATIONS, PEOPLE, STUDENT_PEOPLE, STUDENTS
 from tropa.organizations import selectors as org_selectors
 from tropa.organizations import services as org_services
@@ -100,7 +108,16 @@ class Command(BaseCommand):
             confirmer = next(users[e] for e, r in _members(school) if r in {"admin", "owner"})
             org_services.guardian_link_confirm(actor=confirmer, link_id=link.pk, organization=school_org)
             created += 1
-        return created + seed_courses(users=users, organizations=organizations)
+        created += seed_courses(users=users, organizations=organizations)
+        created += seed_projects(users=users)
+        created += seed_analytics(users=users, organizations=organizations)
+        created += seed_messaging(users=users) + seed_mentorship(users=users) + seed_ama(users=users)
+        created += seed_community(users=users)
+        created += seed_careers(users=users)
+        created += seed_assistant(users=users)
+        created += seed_roadmaps(users=users)
+        # Last: it replays the learning and project events of the demo into XP, badges and streaks.
+        return created + seed_gamification(users=users)
 
     def _print_logins(self) -> None:
         width = max(len(p.email) for p in PEOPLE)

@@ -1,0 +1,108 @@
+"""Every assistant page and action × every role -> the status it must answer. A new assistant URL without a row fails.
+
+The chat and the CV editor have no object id in their URLs: each signed-in user reaches only their own, so every
+signed-in column answers 200 with their own data (the tests in tropa/assistant/tests check whose). The shared CV
+PDF opens for anyone while its owner keeps the link on, and never for a minor's CV, whatever its token.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from django.db import transaction
+from django.test import TestCase
+from django.urls import reverse
+
+from .assistant_world import ASSISTANT_ROLES
+from .routes import url_kwargs, url_names
+from .test_page_matrix import LOGIN, assert_status
+from .world import ANONYMOUS
+
+
+class Row(NamedTuple):
+    name: str
+    method: str
+    variant: str
+    anonymous: int | str
+    learner: int | str
+    other: int | str
+    minor: int | str
+    staff: int | str
+
+
+# POSTs carry an empty form: an empty question and an empty CV are refused (400), "share" without "on" turns off.
+# fmt: off
+ROWS = [
+    #   name                      method  variant   anon   learner other  minor  staff
+    Row("assistant:chat",         "GET",  "",       LOGIN, 200,    200,   200,   200),
+    Row("assistant:panel",        "GET",  "",       LOGIN, 302,    302,   302,   302),
+    Row("assistant:panel",        "GET",  "htmx",   LOGIN, 200,    200,   200,   200),
+    Row("assistant:ask",          "POST", "",       LOGIN, 400,    400,   400,   400),
+    Row("assistant:clear",        "POST", "",       LOGIN, 302,    302,   302,   302),
+    Row("assistant:cv",           "GET",  "",       LOGIN, 200,    200,   200,   200),
+    Row("assistant:cv",           "POST", "",       LOGIN, 400,    400,   400,   400),
+    Row("assistant:cv_download",  "GET",  "",       LOGIN, 200,    200,   200,   200),
+    Row("assistant:cv_share",     "POST", "",       LOGIN, 302,    302,   302,   302),
+    Row("assistant:cv_shared",    "GET",  "",       200,   200,    200,   200,   200),
+    Row("assistant:cv_shared",    "GET",  "minor",  404,   404,    404,   404,   404),
+]
+# fmt: on
+VARIANTS = {"htmx": {"headers": {"HX-Request": "true"}}, "minor": {"kwargs": {"token": "minor_token"}}}
+
+
+@pytest.fixture(scope="module")
+def assistant_world(django_db_setup, django_db_blocker):
+    from .assistant_world import build_assistant_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            built = build_assistant_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+def row_id(row: Row) -> str:
+    return f"{row.method} {row.name}" + (f" [{row.variant}]" if row.variant else "")
+
+
+def test_every_assistant_url_name_has_a_row():
+    missing = {name for name in url_names() if name.startswith("assistant:")} - {row.name for row in ROWS}
+    assert not missing, f"New assistant routes without a row in ROWS: {sorted(missing)}"
+
+
+def test_rows_are_unique():
+    ids = [row_id(row) for row in ROWS]
+    assert len(ids) == len(set(ids))
+
+
+CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in ASSISTANT_ROLES]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_access(assistant_world, db, client_as, row, role):
+    client = client_as(None if role == ANONYMOUS else assistant_world.users[role])
+    variant = VARIANTS.get(row.variant, {})
+    refs = {**assistant_world.refs, **{k: assistant_world.refs[v] for k, v in variant.get("kwargs", {}).items()}}
+    url = reverse(row.name, kwargs={kwarg: refs[kwarg] for kwarg in url_kwargs(row.name)})
+    headers = variant.get("headers", {})
+    with transaction.atomic():  # what one case's POST changes is gone before the next
+        response = client.get(url, headers=headers) if row.method == "GET" else client.post(url, {}, headers=headers)
+        transaction.set_rollback(True)
+    assert_status(response, getattr(row, role), f"{row_id(row)} as {role}")
+
+
+def test_a_minor_cannot_turn_sharing_on(assistant_world, db, client_as):
+    from tropa.assistant.models import CurriculumVitae
+
+    minor = assistant_world.users["minor"]
+    with transaction.atomic():
+        client_as(minor).post(reverse("assistant:cv_share"), {"shared": "on"})
+        assert CurriculumVitae.objects.get(user=minor).share_token == "m" * 43  # unchanged: refused
+        transaction.set_rollback(True)
+
+
+def test_the_learners_conversation_is_not_on_anyone_elses_page(assistant_world, db, client_as):
+    for role in ("other", "minor", "staff"):
+        body = client_as(assistant_world.users[role]).get(reverse("assistant:chat")).content.decode()
+        assert "quokka" not in body, role

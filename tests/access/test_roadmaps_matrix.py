@@ -1,0 +1,99 @@
+"""Every roadmaps page and action × every role -> the status it must answer. A new roadmaps URL without a row fails.
+
+The objects: the learner's roadmap and one of its course steps (default), or the minor's (variant "minor"). The
+columns: the learner, a mentor the learner lets see their progress (also the minor's mentor, with consent), a
+mentor without that consent, the minor, and an outsider. Anything not theirs is a 404, like a missing object.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from django.db import transaction
+from django.test import TestCase
+from django.urls import reverse
+
+from .roadmaps_world import ROADMAPS_ROLES
+from .routes import url_kwargs, url_names
+from .test_page_matrix import LOGIN, assert_status
+from .world import ANONYMOUS
+
+
+class Row(NamedTuple):
+    name: str
+    method: str
+    variant: str
+    anonymous: int | str
+    learner: int | str
+    mentor: int | str
+    other_mentor: int | str
+    child: int | str
+    outsider: int | str
+
+
+# POSTs carry an empty form: a role that may act gets to validation (400) or acts (302); one that may not gets 404.
+# Pages about "my" things (my roadmap, my diagnostic) answer everyone signed in with their own.
+# fmt: off
+ROWS = [
+    #   name, method, variant, anon, learner, mentor, other_mentor, child, outsider
+    Row("roadmaps:roadmap", "GET", "", LOGIN, 200, 200, 200, 200, 200),
+    Row("roadmaps:roadmap", "POST", "", LOGIN, 400, 404, 404, 400, 404),
+    Row("roadmaps:detail", "GET", "", LOGIN, 200, 200, 404, 404, 404),
+    Row("roadmaps:detail", "GET", "minor", LOGIN, 404, 404, 404, 200, 404),
+    Row("roadmaps:comment", "POST", "", LOGIN, 400, 400, 404, 404, 404),
+    Row("roadmaps:comment", "POST", "minor", LOGIN, 404, 404, 404, 400, 404),
+    Row("roadmaps:step_add", "POST", "", LOGIN, 400, 400, 404, 404, 404),
+    Row("roadmaps:step_add", "POST", "minor", LOGIN, 404, 404, 404, 400, 404),
+    Row("roadmaps:step_swap", "POST", "", LOGIN, 400, 404, 404, 404, 404),
+    Row("roadmaps:step_remove", "POST", "", LOGIN, 302, 302, 404, 404, 404),
+    Row("roadmaps:step_remove", "POST", "minor", LOGIN, 404, 404, 404, 302, 404),
+    Row("roadmaps:step_move", "POST", "", LOGIN, 400, 400, 404, 404, 404),
+    Row("roadmaps:mentees", "GET", "", LOGIN, 200, 200, 200, 200, 200),
+    Row("roadmaps:diagnostic", "GET", "", LOGIN, 200, 200, 200, 200, 200),
+    Row("roadmaps:diagnostic", "POST", "", LOGIN, 302, 302, 302, 302, 302),
+    Row("roadmaps:diagnostic_start", "POST", "", LOGIN, 302, 302, 302, 302, 302),
+    Row("roadmaps:profile", "GET", "", LOGIN, 200, 200, 200, 200, 200),
+    Row("roadmaps:recommendations", "GET", "", LOGIN, 200, 200, 200, 200, 200),
+    Row("roadmaps:recommendation_accept", "POST", "", LOGIN, 400, 400, 400, 400, 400),
+]
+# fmt: on
+
+
+@pytest.fixture(scope="module")
+def roadmaps_world(django_db_setup, django_db_blocker):
+    from .roadmaps_world import build_roadmaps_world
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            built = build_roadmaps_world()
+        yield built
+        transaction.set_rollback(True)
+
+
+def row_id(row: Row) -> str:
+    return f"{row.method} {row.name} {row.variant}".strip()
+
+
+def test_every_roadmaps_url_name_has_a_row():
+    missing = {name for name in url_names() if name.startswith("roadmaps:")} - {row.name for row in ROWS}
+    assert not missing, f"New roadmaps routes without a row in ROWS: {sorted(missing)}"
+
+
+def test_rows_are_unique():
+    ids = [row_id(row) for row in ROWS]
+    assert len(ids) == len(set(ids))
+
+
+CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in ROADMAPS_ROLES]
+
+
+@pytest.mark.parametrize(("row", "role"), CASES)
+def test_access(roadmaps_world, db, client_as, row, role):
+    client = client_as(None if role == ANONYMOUS else roadmaps_world.users[role])
+    refs = roadmaps_world.refs[row.variant] if row.variant else roadmaps_world.refs
+    url = reverse(row.name, kwargs={kwarg: refs[kwarg] for kwarg in url_kwargs(row.name)})
+    with transaction.atomic():  # what one case's POST changes is gone before the next
+        response = client.get(url) if row.method == "GET" else client.post(url, {})
+        transaction.set_rollback(True)
+    assert_status(response, getattr(row, role), f"{row_id(row)} as {role}")

@@ -1,0 +1,1 @@
+"""The assistant app's writes: the conversation (chat.py) and the CV (cv.py)."""

@@ -1,0 +1,10 @@
+"""Verbs of the events the community app records (entity.action)."""
+
+FORUM_TOPIC_CREATED = "forum_topic.created"
+FORUM_POST_CREATED = "forum_post.created"
+FORUM_POST_MARKED_SOLUTION = "forum_post.marked_solution"
+FORUM_POST_FLAGGED = "forum_post.flagged"
+FORUM_REACTION_GIVEN = "forum_reaction.given"
+FEEDBACK_MARKED_HELPFUL = "feedback.marked_helpful"
+MODERATION_ACTION_TAKEN = "moderation.action_taken"
+USER_FOLLOWED = "follow.created"

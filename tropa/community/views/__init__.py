@@ -1,0 +1,1 @@
+"""Views of the community app, one module per area."""

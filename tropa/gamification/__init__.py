@@ -1,0 +1,1 @@
+"""XP ledger, levels, badges, streaks, daily challenges, battles and leaderboards; a consumer of the activity spine."""

@@ -1,0 +1,1 @@
+"""The gamification app's selectors: reads, prefetched, scoped to the viewer."""

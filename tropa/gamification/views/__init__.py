@@ -1,0 +1,1 @@
+"""Views of the gamification app, one module per area."""

@@ -1,0 +1,1 @@
+"""Mentor profiles, matching, requests, sessions with notes and feedback, reliability records and AMA sessions."""

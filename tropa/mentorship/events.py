@@ -1,0 +1,12 @@
+"""Verbs the mentorship app records on the activity spine (counts and ids only)."""
+
+MENTORSHIP_REQUESTED = "mentorship.requested"
+MENTORSHIP_ACCEPTED = "mentorship.accepted"
+MENTORSHIP_DECLINED = "mentorship.declined"
+SESSION_SCHEDULED = "mentoring_session.scheduled"
+SESSION_HELD = "mentoring_session.held"
+SESSION_MISSED = "mentoring_session.missed"
+SESSION_REMINDER = "mentoring_session.reminder_due"
+MENTOR_RATED = "mentor.rated"
+AMA_QUESTION_ASKED = "ama_question.asked"
+AMA_ANSWERED = "ama.answered"

@@ -1,0 +1,1 @@
+"""Services of the messaging app: the only place that writes its models."""

@@ -1,0 +1,1 @@
+"""Views of the messaging app: conversations, messages, moderation."""

@@ -1,0 +1,1 @@
+"""Forms of the projects app: they parse input; services decide."""

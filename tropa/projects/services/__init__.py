@@ -1,0 +1,1 @@
+"""Services of the projects app: the only place that writes its models."""

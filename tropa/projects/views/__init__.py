@@ -1,0 +1,1 @@
+"""Views of the projects app: parse, authorize, call one service or selector, render."""

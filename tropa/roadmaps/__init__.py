@@ -1,0 +1,1 @@
+"""Skills and target roles, the onboarding diagnostic, personal roadmaps and recommendations."""

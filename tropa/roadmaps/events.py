@@ -1,0 +1,7 @@
+"""Verbs of the events the roadmaps app records (entity.action)."""
+
+DIAGNOSTIC_COMPLETED = "diagnostic.completed"  # payload: diagnostic_id, role_id, direction_id, skills {id: level}
+ROADMAP_CREATED = "roadmap.created"  # payload: roadmap_id, role_id, steps, weeks
+ROADMAP_CHANGED = "roadmap.changed"  # payload: roadmap_id, reason (replanned | swapped | removed | moved | added), by
+RECOMMENDATION_SHOWN = "recommendation.shown"  # payload: kind, ids, source (content | collaborative | hybrid)
+RECOMMENDATION_ACCEPTED = "recommendation.accepted"  # payload: kind, id, reason

@@ -1,0 +1,1 @@
+"""The roadmaps app's writes, one module per concept."""

@@ -1,0 +1,1 @@
+"""Views of the roadmaps app, one module per page group."""
