@@ -10,6 +10,7 @@ from tropa.careers import events
 from tropa.careers.models import EmployerProfile
 from tropa.core.exceptions import ServiceError
 from tropa.organizations.models import Organization, OrganizationKind
+from tropa.organizations.services.organizations import organization_set_verified
 
 MAX_RESPONSE_DAYS = 60
 
@@ -40,16 +41,13 @@ def employer_profile_save(*, actor, organization: Organization, tagline: str, re
 def company_verify(*, actor, organization: Organization, verified: bool) -> Organization:
     """A platform admin's verification: only a verified company may publish opportunities or contact talent.
 
-    The flag lives on the organization (its admin shows it); this is the audited way to set it.
+    The flag lives on the organization and its app writes it; this is the audited way to set it for hiring.
     """
     if not actor.is_staff:
         raise ServiceError(_("Only platform staff verify companies."), field="organization")
     if organization.kind != OrganizationKind.COMPANY:
         raise ServiceError(_("Only companies are verified for hiring."), field="organization")
-    organization = Organization.objects.select_for_update().get(pk=organization.pk)
-    if organization.is_verified != verified:
-        organization.is_verified = verified
-        organization.save(update_fields=["is_verified", "updated_at"])
+    if organization_set_verified(organization=organization, verified=verified):
         record(
             actor=actor,
             verb=events.COMPANY_VERIFIED,

@@ -66,6 +66,20 @@ def organization_update(
     return organization
 
 
+def organization_set_verified(*, organization: Organization, verified: bool) -> bool:
+    """Set the platform's verification flag under a row lock; True when it changed.
+
+    The policy (who may verify, which kinds) belongs to the caller: careers verifies companies for hiring.
+    """
+    locked = Organization.objects.select_for_update().get(pk=organization.pk)
+    if locked.is_verified == verified:
+        return False
+    locked.is_verified = verified
+    locked.save(update_fields=["is_verified", "updated_at"])
+    organization.is_verified = verified
+    return True
+
+
 # Memberships
 
 
