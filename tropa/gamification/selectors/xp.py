@@ -60,15 +60,32 @@ def award_history(*, user, limit: int = 50, before_id: int | None = None) -> lis
     return awards
 
 
-def unseen_awards(*, user, after_id: int = 0, limit: int = 5, within_minutes: int = 15) -> list[XPAward]:
-    """Awards of the last minutes newer than `after_id`: what the "+N XP" toasts show."""
+@dataclass
+class Toast:
+    """One "+N XP" toast: awards for the same rule and object in a row are shown once, with their sum."""
+
+    pk: int
+    points: int
+    label: str
+    title: str
+    count: int = 1
+
+
+def unseen_awards(*, user, after_id: int = 0, limit: int = 20, within_minutes: int = 15) -> list[Toast]:
+    """Awards of the last minutes newer than `after_id`, newest first, as toasts (three reviews of one course
+    written in a row make one "+45 XP · Review written ×3", not three toasts)."""
     since = timezone.now() - timedelta(minutes=within_minutes)
     rows = XPAward.objects.filter(user=user, pk__gt=after_id, created_at__gte=since)
-    awards = list(rows.order_by("-id")[:limit])
-    for award in awards:
+    toasts: list[Toast] = []
+    for award in rows.order_by("-id")[:limit]:
         rule = RULES.get(award.rule)
-        award.label = rule.label if rule else award.rule
-    return awards
+        label = str(rule.label) if rule else award.rule
+        if toasts and (toasts[-1].label, toasts[-1].title) == (label, award.title):
+            toasts[-1].points += award.points
+            toasts[-1].count += 1
+            continue
+        toasts.append(Toast(pk=award.pk, points=award.points, label=label, title=award.title))
+    return toasts[:5]
 
 
 def rule_settings(*, organization) -> list[dict]:

@@ -38,6 +38,18 @@ def test_toasts_show_recent_awards_after_the_last_shown(alice, emit, client):
     assert client.get(url).status_code == 302  # without htmx: to the history
 
 
+def test_awards_for_the_same_thing_in_a_row_make_one_toast(alice, emit, client):
+    for step_id in (1, 2, 3):
+        emit("step.completed", actor=alice, payload={"step_id": step_id})
+    emit("quiz.attempted", actor=alice, payload={"step_id": 4, "passed": True})
+    client.force_login(alice)
+    html = client.get(reverse("gamification:toasts"), headers={"HX-Request": "true"}).content.decode()
+    assert html.count('class="toast ') == 2
+    assert "+30 XP" in html and "×3" in html
+    newest = XPAward.objects.filter(user=alice).latest("id")
+    assert f'data-xp-last="{newest.pk}"' in html
+
+
 def test_old_awards_never_toast(alice, emit, client):
     from datetime import timedelta
 

@@ -28,7 +28,7 @@ def test_second_member_receives_a_message_sent_through_the_service(alice, carol,
         connected, _ = await listener.connect()
         assert connected
         message = await database_sync_to_async(say)(alice, chat, "hi Carol")
-        event = await listener.receive_json_from(timeout=2)
+        event = await listener.receive_json_from()
         assert event == {"event": "message", "message_id": message.pk}
         await listener.disconnect()
 

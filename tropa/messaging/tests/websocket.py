@@ -14,6 +14,10 @@ from urllib.parse import unquote, urlparse
 
 from asgiref.testing import ApplicationCommunicator
 
+# Generous bounds: they only cap a wait for something that should come, and a loaded CI machine runs the
+# consumer's database calls in a thread pool that may take a few seconds to get to them.
+TIMEOUT = 10
+
 
 def _no_op():
     return None
@@ -35,11 +39,11 @@ class WebsocketCommunicator(ApplicationCommunicator):
         with mock.patch("channels.db.close_old_connections", _no_op):
             return await super().send_input(message)
 
-    async def receive_output(self, timeout=1):
+    async def receive_output(self, timeout=TIMEOUT):
         with mock.patch("channels.db.close_old_connections", _no_op):
             return await super().receive_output(timeout)
 
-    async def connect(self, timeout=1):
+    async def connect(self, timeout=TIMEOUT):
         """(True, subprotocol) when accepted, (False, close code) when refused."""
         await self.send_input({"type": "websocket.connect"})
         response = await self.receive_output(timeout)
@@ -48,11 +52,11 @@ class WebsocketCommunicator(ApplicationCommunicator):
         assert response["type"] == "websocket.accept", response
         return True, response.get("subprotocol")
 
-    async def receive_json_from(self, timeout=1):
+    async def receive_json_from(self, timeout=TIMEOUT):
         response = await self.receive_output(timeout)
         assert response["type"] == "websocket.send" and "text" in response, response
         return json.loads(response["text"])
 
-    async def disconnect(self, code=1000, timeout=1):
+    async def disconnect(self, code=1000, timeout=TIMEOUT):
         await self.send_input({"type": "websocket.disconnect", "code": code})
         await self.wait(timeout)
