@@ -11,7 +11,7 @@ from django.utils import timezone
 from tropa.courses.models import Cohort, Enrollment, EnrollmentStatus
 from tropa.courses.tests.conftest import build_course
 from tropa.messaging.models import Conversation, ConversationKind
-from tropa.organizations.models import Organization, OrganizationKind
+from tropa.organizations.models import Membership, Organization, OrganizationKind, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +47,15 @@ def test_a_learner_who_left_loses_the_seat(client_for, alice, carol, cohort):
     Enrollment.objects.filter(user=alice).update(status=EnrollmentStatus.LEFT)
     client_for(carol).get(reverse("messaging:cohort", args=[cohort.pk]))
     assert client_for(alice).get(reverse("messaging:conversation", args=[conversation.pk])).status_code == 404
+
+
+def test_the_learner_and_the_curator_find_the_chat_on_their_cohort_pages(client_for, alice, carol, bob, cohort):
+    Membership.objects.create(organization=cohort.course.organization, user=carol, role=Role.CURATOR)
+    chat_url = reverse("messaging:cohort", args=[cohort.pk])
+    learn = client_for(alice).get(reverse("courses:learn", args=[cohort.course.slug]))
+    assert learn.status_code == 200 and chat_url in learn.content.decode()
+    detail = client_for(carol).get(reverse("courses:cohort", args=[cohort.course.slug, cohort.pk]))
+    assert detail.status_code == 200 and chat_url in detail.content.decode()
+    # A learner without a cohort sees no cohort chat.
+    Enrollment.objects.create(user=bob, course=cohort.course, enrolled_at=timezone.now())
+    assert chat_url not in client_for(bob).get(reverse("courses:learn", args=[cohort.course.slug])).content.decode()
