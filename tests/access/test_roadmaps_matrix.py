@@ -56,6 +56,7 @@ ROWS = [
     Row("roadmaps:profile", "GET", "", LOGIN, 200, 200, 200, 200, 200),
     Row("roadmaps:recommendations", "GET", "", LOGIN, 200, 200, 200, 200, 200),
     Row("roadmaps:recommendation_accept", "POST", "", LOGIN, 400, 400, 400, 400, 400),
+    Row("roadmaps:recommendation_dismiss", "POST", "", LOGIN, 400, 400, 400, 400, 400),
 ]
 # fmt: on
 
