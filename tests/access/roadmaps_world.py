@@ -56,7 +56,9 @@ def build_roadmaps_world() -> World:
     step = roadmap.steps.filter(kind="course").first()
     from tropa.roadmaps.selectors.recommend import recommendation_sections
 
-    courses = next(items for source, items in recommendation_sections(user=people["learner"]) if source.kind == "course")
+    courses = next(
+        items for source, items in recommendation_sections(user=people["learner"]) if source.kind == "course"
+    )
     refs = {
         "recommended_course_id": courses[0].id,
         "roadmap_id": roadmap.pk,

@@ -143,4 +143,6 @@ def test_the_learners_conversation_is_not_in_anyone_elses_api_history(assistant_
     for role in ("other", "minor", "staff"):
         body = client_as(assistant_world.users[role]).get(api_url("/assistant/history", {})).content.decode()
         assert "quokka" not in body, role
-    assert "quokka" in client_as(assistant_world.users["learner"]).get(api_url("/assistant/history", {})).content.decode()
+    assert (
+        "quokka" in client_as(assistant_world.users["learner"]).get(api_url("/assistant/history", {})).content.decode()
+    )

@@ -126,12 +126,11 @@ API_CASES = [pytest.param(row, role, id=f"API {row_id(row)} as {role}") for row 
 def test_api_access(roadmaps_world, db, client_as, row, role):
     client = client_as(None if role == ANONYMOUS else roadmaps_world.users[role])
     url = api_url(row.name, roadmaps_world.refs)
-    body = {"kind": "course", "id": roadmaps_world.refs["recommended_course_id"]} if row.variant == "learners_item" else {}
+    body = (
+        {"kind": "course", "id": roadmaps_world.refs["recommended_course_id"]} if row.variant == "learners_item" else {}
+    )
     with transaction.atomic():
-        if row.method == "GET":
-            response = client.get(url)
-        else:
-            response = client.post(url, body, content_type="application/json")
+        response = client.get(url) if row.method == "GET" else client.post(url, body, content_type="application/json")
         transaction.set_rollback(True)
     assert_status(response, getattr(row, role), f"API {row_id(row)} as {role}")
 

@@ -221,7 +221,7 @@ def accept(request, payload: ItemIn):
 
 @router.post("/recommendations/dismiss", response=DismissedOut)
 def dismiss(request, payload: ItemIn):
-    """"Not interested": the item is not recommended to me again (records `recommendation.dismissed`)."""
+    """Not interested: the item is not recommended to me again (records `recommendation.dismissed`)."""
     item = _mine(request, payload)
     services.recommendation_dismiss(actor=request.user, item=item)
     return DismissedOut(kind=item.kind, id=item.id)

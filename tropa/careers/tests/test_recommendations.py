@@ -91,7 +91,9 @@ def test_the_page_shows_the_section_and_records_shown_and_accepted(world, learne
     shown = ActivityEvent.objects.filter(actor=learner, verb="recommendation.shown").latest("pk")
     assert ["opportunity", world.opportunity.pk, "content"] in shown.payload["items"]
 
-    response = client.post(reverse("roadmaps:recommendation_accept"), {"kind": "opportunity", "item": world.opportunity.pk})
+    response = client.post(
+        reverse("roadmaps:recommendation_accept"), {"kind": "opportunity", "item": world.opportunity.pk}
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("careers:opportunity", args=[world.opportunity.pk])
     accepted = ActivityEvent.objects.filter(actor=learner, verb="recommendation.accepted").latest("pk")
@@ -102,14 +104,18 @@ def test_the_page_shows_the_section_and_records_shown_and_accepted(world, learne
 def test_accepting_an_opportunity_that_is_not_recommended_to_me_is_a_404(world, learner, client):
     application_submit(actor=learner, opportunity=world.opportunity)
     client.force_login(learner)
-    response = client.post(reverse("roadmaps:recommendation_accept"), {"kind": "opportunity", "item": world.opportunity.pk})
+    response = client.post(
+        reverse("roadmaps:recommendation_accept"), {"kind": "opportunity", "item": world.opportunity.pk}
+    )
     assert response.status_code == 404
     assert not ActivityEvent.objects.filter(verb="recommendation.accepted").exists()
 
 
 def test_a_dismissed_opportunity_is_not_recommended_again(world, learner, client):
     client.force_login(learner)
-    response = client.post(reverse("roadmaps:recommendation_dismiss"), {"kind": "opportunity", "item": world.opportunity.pk})
+    response = client.post(
+        reverse("roadmaps:recommendation_dismiss"), {"kind": "opportunity", "item": world.opportunity.pk}
+    )
     assert response.status_code == 302
     assert world.opportunity.pk not in _opportunities(learner)
     assert ActivityEvent.objects.filter(actor=learner, verb="recommendation.dismissed").count() == 1
@@ -118,7 +124,7 @@ def test_a_dismissed_opportunity_is_not_recommended_again(world, learner, client
 def test_the_dashboard_panel_links_to_the_opportunities_section(world, learner, client):
     client.force_login(learner)
     html = client.get(reverse("core:dashboard")).content.decode()
-    assert f'{reverse("roadmaps:recommendations")}#rec-opportunity' in html
+    assert f"{reverse('roadmaps:recommendations')}#rec-opportunity" in html
 
 
 def _count(client, url) -> int:

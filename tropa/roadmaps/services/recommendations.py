@@ -33,7 +33,7 @@ def recommendation_accept(*, actor, item) -> None:
 
 @transaction.atomic
 def recommendation_dismiss(*, actor, item) -> DismissedRecommendation:
-    """"Not interested": `item` is not suggested to the actor again. Dismissing twice changes nothing."""
+    """Not interested: `item` is not suggested to the actor again. Dismissing twice changes nothing."""
     dismissed, created = DismissedRecommendation.objects.get_or_create(user=actor, kind=item.kind, item_id=item.id)
     if created:
         record(

@@ -39,8 +39,13 @@ def _items(api, kind: str) -> list[dict]:
 
 @pytest.mark.parametrize(
     ("method", "path"),
-    [("get", ""), ("get", "/skills"), ("get", "/recommendations"), ("post", "/recommendations/accept"),
-     ("post", "/recommendations/dismiss")],  # fmt: skip
+    [
+        ("get", ""),
+        ("get", "/skills"),
+        ("get", "/recommendations"),
+        ("post", "/recommendations/accept"),
+        ("post", "/recommendations/dismiss"),
+    ],  # fmt: skip
 )
 def test_anonymous_callers_must_authenticate(client, method, path):
     if method == "get":
@@ -120,8 +125,13 @@ def test_something_not_recommended_to_me_is_a_404_naming_the_id(api, learner, an
 
 @pytest.mark.parametrize(
     ("body", "field"),
-    [({"kind": "course"}, "id"), ({"kind": "course", "id": "abc"}, "id"), ({"kind": "course", "id": 0}, "id"),
-     ({"id": 1}, "kind"), ({"kind": "x" * 21, "id": 1}, "kind")],  # fmt: skip
+    [
+        ({"kind": "course"}, "id"),
+        ({"kind": "course", "id": "abc"}, "id"),
+        ({"kind": "course", "id": 0}, "id"),
+        ({"id": 1}, "kind"),
+        ({"kind": "x" * 21, "id": 1}, "kind"),
+    ],  # fmt: skip
 )
 def test_malformed_input_is_422_naming_the_field(api, body, field):
     response = api.post("/recommendations/accept", body)

@@ -41,7 +41,7 @@ def accept(request):
 @login_required
 @require_POST
 def dismiss(request):
-    """"Not interested": the item leaves the learner's recommendations; only one of their own is dismissed."""
+    """Not interested: the item leaves the learner's recommendations; only one of their own is dismissed."""
     form = AcceptForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(", ".join(form.errors))
