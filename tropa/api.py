@@ -117,6 +117,7 @@ def unmatched(request, unmatched: str):
 def _register_routers() -> None:
     from tropa.accounts.api import router as accounts_router
     from tropa.analytics.api import router as analytics_router
+    from tropa.assistant.api import router as assistant_router
     from tropa.careers.api import router as careers_router
     from tropa.community.api import router as community_router
     from tropa.courses.api import catalogue_router as courses_catalogue_router
@@ -127,6 +128,7 @@ def _register_routers() -> None:
     from tropa.notifications.api import router as notifications_router
     from tropa.organizations.api import router as organizations_router
     from tropa.projects.api import router as projects_router
+    from tropa.roadmaps.api import router as roadmaps_router
 
     api.add_router("/", accounts_router)
     api.add_router("/", organizations_router)
@@ -140,6 +142,8 @@ def _register_routers() -> None:
     api.add_router("/mentors", mentorship_router)
     api.add_router("/community", community_router)
     api.add_router("/careers", careers_router)
+    api.add_router("/roadmap", roadmaps_router)
+    api.add_router("/assistant", assistant_router)
     api.add_router("/", unmatched_router)
 
 

@@ -54,7 +54,13 @@ def build_roadmaps_world() -> World:
     roadmap = Roadmap.objects.get(user=people["learner"])
     child_roadmap = Roadmap.objects.get(user=people["child"])
     step = roadmap.steps.filter(kind="course").first()
+    from tropa.roadmaps.selectors.recommend import recommendation_sections
+
+    courses = next(
+        items for source, items in recommendation_sections(user=people["learner"]) if source.kind == "course"
+    )
     refs = {
+        "recommended_course_id": courses[0].id,
         "roadmap_id": roadmap.pk,
         "step_id": step.pk,
         "minor": {"roadmap_id": child_roadmap.pk, "step_id": child_roadmap.steps.first().pk},

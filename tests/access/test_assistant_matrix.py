@@ -15,7 +15,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .assistant_world import ASSISTANT_ROLES
-from .routes import url_kwargs, url_names
+from .routes import api_operations, api_url, url_kwargs, url_names
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -46,6 +46,15 @@ ROWS = [
     Row("assistant:cv_share",     "POST", "",       LOGIN, 302,    302,   302,   302),
     Row("assistant:cv_shared",    "GET",  "",       200,   200,    200,   200,   200),
     Row("assistant:cv_shared",    "GET",  "minor",  404,   404,    404,   404,   404),
+]
+
+# The API (/api/v1/assistant): the caller's own conversation only; anonymous callers must authenticate (401).
+API_ROWS = [
+    #   name = path                 method  variant   anon   learner other  minor  staff
+    Row("/assistant/ask",           "POST", "",       401,   200,    200,   200,   200),
+    Row("/assistant/ask",           "POST", "empty",  401,   422,    422,   422,   422),
+    Row("/assistant/history",       "GET",  "",       401,   200,    200,   200,   200),
+    Row("/assistant/history/clear", "POST", "",       401,   200,    200,   200,   200),
 ]
 # fmt: on
 VARIANTS = {"htmx": {"headers": {"HX-Request": "true"}}, "minor": {"kwargs": {"token": "minor_token"}}}
@@ -106,3 +115,34 @@ def test_the_learners_conversation_is_not_on_anyone_elses_page(assistant_world, 
     for role in ("other", "minor", "staff"):
         body = client_as(assistant_world.users[role]).get(reverse("assistant:chat")).content.decode()
         assert "quokka" not in body, role
+
+
+def test_every_assistant_api_operation_has_a_row():
+    operations = {op for op in api_operations() if op.split(" ", 1)[1].startswith("/assistant/")}
+    assert operations == {f"{row.method} {row.name}" for row in API_ROWS}
+
+
+API_CASES = [pytest.param(row, role, id=f"API {row_id(row)} as {role}") for row in API_ROWS for role in ASSISTANT_ROLES]
+
+
+@pytest.mark.parametrize(("row", "role"), API_CASES)
+def test_api_access(assistant_world, db, client_as, row, role, settings):
+    settings.LLM_BASE_URL, settings.LLM_MODEL = None, ""  # the built-in assistant: no network in this table
+    client = client_as(None if role == ANONYMOUS else assistant_world.users[role])
+    body = {} if row.variant == "empty" else {"question": "How am I doing?"}
+    with transaction.atomic():
+        if row.method == "GET":
+            response = client.get(api_url(row.name, {}))
+        else:
+            response = client.post(api_url(row.name, {}), body, content_type="application/json")
+        transaction.set_rollback(True)
+    assert_status(response, getattr(row, role), f"API {row_id(row)} as {role}")
+
+
+def test_the_learners_conversation_is_not_in_anyone_elses_api_history(assistant_world, db, client_as):
+    for role in ("other", "minor", "staff"):
+        body = client_as(assistant_world.users[role]).get(api_url("/assistant/history", {})).content.decode()
+        assert "quokka" not in body, role
+    assert (
+        "quokka" in client_as(assistant_world.users["learner"]).get(api_url("/assistant/history", {})).content.decode()
+    )

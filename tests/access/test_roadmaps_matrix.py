@@ -15,7 +15,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .roadmaps_world import ROADMAPS_ROLES
-from .routes import url_kwargs, url_names
+from .routes import api_operations, api_url, url_kwargs, url_names
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -56,6 +56,21 @@ ROWS = [
     Row("roadmaps:profile", "GET", "", LOGIN, 200, 200, 200, 200, 200),
     Row("roadmaps:recommendations", "GET", "", LOGIN, 200, 200, 200, 200, 200),
     Row("roadmaps:recommendation_accept", "POST", "", LOGIN, 400, 400, 400, 400, 400),
+    Row("roadmaps:recommendation_dismiss", "POST", "", LOGIN, 400, 400, 400, 400, 400),
+]
+
+# The API (/api/v1/roadmap): always the caller's own. Anonymous callers must authenticate (401). "My roadmap" is a
+# 404 for who has none; accept/dismiss carry a course recommended to the learner ("learners_item"): the child took
+# the same diagnostic, so it is theirs too; for everyone else it is not among theirs (404). "empty": 422.
+API_ROWS = [
+    #   name = path, method, variant, anon, learner, mentor, other_mentor, child, outsider
+    Row("/roadmap", "GET", "", 401, 200, 404, 404, 200, 404),
+    Row("/roadmap/skills", "GET", "", 401, 200, 200, 200, 200, 200),
+    Row("/roadmap/recommendations", "GET", "", 401, 200, 200, 200, 200, 200),
+    Row("/roadmap/recommendations/accept", "POST", "learners_item", 401, 200, 404, 404, 200, 404),
+    Row("/roadmap/recommendations/accept", "POST", "empty", 401, 422, 422, 422, 422, 422),
+    Row("/roadmap/recommendations/dismiss", "POST", "learners_item", 401, 200, 404, 404, 200, 404),
+    Row("/roadmap/recommendations/dismiss", "POST", "empty", 401, 422, 422, 422, 422, 422),
 ]
 # fmt: on
 
@@ -97,3 +112,31 @@ def test_access(roadmaps_world, db, client_as, row, role):
         response = client.get(url) if row.method == "GET" else client.post(url, {})
         transaction.set_rollback(True)
     assert_status(response, getattr(row, role), f"{row_id(row)} as {role}")
+
+
+def test_every_roadmaps_api_operation_has_a_row():
+    operations = {op for op in api_operations() if op.split(" ", 1)[1].split("/")[1] == "roadmap"}
+    assert operations == {f"{row.method} {row.name}" for row in API_ROWS}
+
+
+API_CASES = [pytest.param(row, role, id=f"API {row_id(row)} as {role}") for row in API_ROWS for role in ROADMAPS_ROLES]
+
+
+@pytest.mark.parametrize(("row", "role"), API_CASES)
+def test_api_access(roadmaps_world, db, client_as, row, role):
+    client = client_as(None if role == ANONYMOUS else roadmaps_world.users[role])
+    url = api_url(row.name, roadmaps_world.refs)
+    body = (
+        {"kind": "course", "id": roadmaps_world.refs["recommended_course_id"]} if row.variant == "learners_item" else {}
+    )
+    with transaction.atomic():
+        response = client.get(url) if row.method == "GET" else client.post(url, body, content_type="application/json")
+        transaction.set_rollback(True)
+    assert_status(response, getattr(row, role), f"API {row_id(row)} as {role}")
+
+
+def test_the_api_never_shows_another_learners_roadmap(roadmaps_world, db, client_as):
+    learner_roadmap = roadmaps_world.refs["roadmap_id"]
+    for role in ("mentor", "other_mentor", "child", "outsider"):
+        response = client_as(roadmaps_world.users[role]).get(api_url("/roadmap", {}))
+        assert response.status_code == 404 or response.json()["id"] != learner_roadmap, role

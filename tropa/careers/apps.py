@@ -10,4 +10,4 @@ class CareersConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from tropa.careers import navigation  # noqa: F401  (menu entries)
+        from tropa.careers import navigation, recommendations  # noqa: F401  (menu entries, a recommendation kind)

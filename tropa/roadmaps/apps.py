@@ -11,3 +11,4 @@ class RoadmapsConfig(AppConfig):
 
     def ready(self) -> None:
         from tropa.roadmaps import dashboard, handlers, navigation  # noqa: F401  (re-planning, panel, menu)
+        from tropa.roadmaps.selectors import recommend  # noqa: F401  (registers courses, mentors, study groups)

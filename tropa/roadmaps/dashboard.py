@@ -3,6 +3,7 @@
 from tropa.core.dashboard import Panel, register
 from tropa.roadmaps import selectors
 from tropa.roadmaps.selectors import roadmap as roadmap_selectors
+from tropa.roadmaps.sources import sources
 
 
 def _context(request) -> dict | None:
@@ -10,7 +11,8 @@ def _context(request) -> dict | None:
         return None
     view = selectors.roadmap_summary(user=request.user)
     if view is not None:
-        return {"view": view, "next": view.next_step, "in_progress": None}
+        # Every registered kind links to its section: no recommender runs on the dashboard (it stays cheap).
+        return {"view": view, "next": view.next_step, "in_progress": None, "kinds": sources()}
     return {"view": None, "next": None, "in_progress": roadmap_selectors.diagnostic_in_progress(user=request.user)}
 
 

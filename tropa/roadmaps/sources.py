@@ -1,7 +1,7 @@
 """Kinds of recommendation and the registry a later app joins to add its own (careers: opportunities).
 
-A source is `fn(user, context) -> list[Recommendation]`, where `context` carries the learner's gaps, so that a
-careers app can register opportunities that fit the gaps without this app importing it:
+A source is `fn(user, context) -> list[Recommendation]`, where `context` carries the learner's gaps, so that the
+careers app registers opportunities that fit the gaps without this app importing it (tropa/careers/recommendations.py):
 
     from tropa.roadmaps.sources import Source, register
     register(Source("opportunity", _("Opportunities"), opportunities_for, order=20))
@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Recommendation:
-    kind: str  # course | mentor | group | (later) opportunity
+    kind: str  # course | mentor | group | opportunity (registered by careers)
     id: int
     title: str
     url: str
@@ -32,6 +32,7 @@ class Context:
     skill_names: dict[int, str]
     history: list[int]  # course ids the learner finished or is taking
     direction_id: int | None
+    dismissed: frozenset[tuple[str, int]] = frozenset()  # (kind, id) the learner said "not interested" to
 
 
 @dataclass(frozen=True)

@@ -20,4 +20,5 @@ urlpatterns = [
     path("skills/", diagnostic.skill_profile, name="profile"),
     path("recommendations/", recommendations.recommendations, name="recommendations"),
     path("recommendations/accept/", recommendations.accept, name="recommendation_accept"),
+    path("recommendations/dismiss/", recommendations.dismiss, name="recommendation_dismiss"),
 ]

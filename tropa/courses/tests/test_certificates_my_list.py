@@ -33,6 +33,19 @@ def test_a_revoked_certificate_is_listed_as_revoked(client_for, school, make_cou
     assert "revoked on" in html
 
 
+def test_a_valid_certificate_carries_an_add_to_linkedin_link_a_revoked_one_does_not(client_for, school, make_course):
+    from tropa.courses.selectors.certificates import certificate_linkedin_url
+
+    learner = school.people.learner
+    valid = _certify(learner, make_course(title="Статистика"))
+    revoked = _certify(learner, make_course(title="Отозванный курс"))
+    certificate_revoke(actor=school.people.owner, certificate=revoked, reason="Mistake")
+    html = client_for(learner).get(URL).content.decode()
+    assert html.count('data-testid="certificate-linkedin"') == 1
+    assert certificate_linkedin_url(valid).replace("&", "&amp;") in html
+    assert f"certId={revoked.code}" not in html
+
+
 def test_someone_without_certificates_is_pointed_to_the_catalogue(client_for, school):
     html = client_for(school.people.outsider).get(URL).content.decode()
     assert "No certificates yet" in html

@@ -96,4 +96,6 @@ def certificate_pdf(request, code: str):
 @require_GET
 def my_certificates(request):
     certificates = list(selectors.certificate_list_for_user(user=request.user))
+    for certificate in certificates:  # pure string building: no query per certificate
+        certificate.linkedin_url = selectors.certificate_linkedin_url(certificate) if certificate.is_valid else ""
     return render(request, "courses/certificates/my_list.html", {"certificates": certificates})

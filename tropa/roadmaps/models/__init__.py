@@ -2,6 +2,7 @@
 
 from tropa.roadmaps.models.diagnostic import Diagnostic, DiagnosticStatus, DiagnosticStep, Experience
 from tropa.roadmaps.models.profile import SkillLevel, SkillSource
+from tropa.roadmaps.models.recommendation import DismissedRecommendation
 from tropa.roadmaps.models.roadmap import Roadmap, RoadmapComment, RoadmapStep, StepKind
 from tropa.roadmaps.models.taxonomy import Level, QuizQuestion, RoleSkill, TargetRole
 
@@ -9,6 +10,7 @@ __all__ = [
     "Diagnostic",
     "DiagnosticStatus",
     "DiagnosticStep",
+    "DismissedRecommendation",
     "Experience",
     "Level",
     "QuizQuestion",

@@ -1,6 +1,7 @@
 """Recommendations with their "why this": courses (content + collaborative), mentors and study groups.
 
-Each kind is a source in `tropa.roadmaps.sources`; a later app (careers: opportunities) registers its own.
+Each kind is a source in `tropa.roadmaps.sources`; the careers app registers opportunities from its own package.
+What the learner dismissed is left out of every kind.
 Every source runs a constant number of queries, whatever the size of the catalogue.
 """
 
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from tropa.courses.models import Cohort, CohortEnrollmentPolicy, Course, CourseStatus, Enrollment, EnrollmentStatus
 from tropa.mentorship import selectors as mentorship_selectors
 from tropa.roadmaps import recommender
+from tropa.roadmaps.models import DismissedRecommendation
 from tropa.roadmaps.selectors import facts
 from tropa.roadmaps.selectors.profile import skill_gaps
 from tropa.roadmaps.sources import Context, Recommendation, Source, register, sources
@@ -37,6 +39,7 @@ def context_for(*, user) -> Context:
         skill_names={row.skill_id: row.name for row in gap_rows},
         history=history,
         direction_id=diagnostic.direction_id if diagnostic else None,
+        dismissed=frozenset(DismissedRecommendation.objects.filter(user=user).values_list("kind", "item_id")),
     )
 
 
@@ -64,7 +67,7 @@ def _cooccurrence_for(history: list[int], *, exclude_user_id: int) -> recommende
 
 
 def courses_for(user, context: Context, limit: int = SHOWN) -> list[Recommendation]:
-    taken = set(context.history)
+    taken = set(context.history) | {item_id for kind, item_id in context.dismissed if kind == "course"}
     skill_rows = Course.objects.filter(status=CourseStatus.PUBLISHED, skills__in=list(context.gap)).values_list(
         "pk", "skills"
     )
@@ -190,18 +193,23 @@ def groups_for(user, context: Context, limit: int = 3) -> list[Recommendation]:
 register(Source("course", gettext_lazy("Courses"), courses_for, order=10))
 register(Source("mentor", gettext_lazy("Mentors"), mentors_for, order=30))
 register(Source("group", gettext_lazy("Study groups"), groups_for, order=40))
-# Opportunities (vacancies, internships) come from a careers app, which registers its own source here.
+# Opportunities (internships, jobs, projects) come from the careers app, which registers its own source here.
+
+
+def _kept(items: list[Recommendation], context: Context) -> list[Recommendation]:
+    """A source that does not look at `context.dismissed` still never shows a dismissed item."""
+    return [item for item in items if (item.kind, item.id) not in context.dismissed]
 
 
 def recommendation_sections(*, user) -> list[tuple[Source, list[Recommendation]]]:
     context = context_for(user=user)
-    return [(source, source.fn(user, context)) for source in sources()]
+    return [(source, _kept(source.fn(user, context), context)) for source in sources()]
 
 
 def recommendation_find(*, user, kind: str, item_id: int) -> Recommendation | None:
-    """The recommendation the learner accepts, if it is (still) among theirs: no arbitrary redirects."""
+    """The recommendation the learner acts on, if it is (still) among theirs: no arbitrary redirects."""
     found = source_of(kind)
     if found is None:
         return None
-    items = found.fn(user, context_for(user=user))
-    return next((item for item in items if item.id == item_id), None)
+    context = context_for(user=user)
+    return next((item for item in _kept(found.fn(user, context), context) if item.id == item_id), None)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from tropa.roadmaps.forms import AcceptForm
@@ -34,3 +36,20 @@ def accept(request):
         raise Http404
     services.recommendation_accept(actor=request.user, item=item)
     return redirect(item.url)
+
+
+@login_required
+@require_POST
+def dismiss(request):
+    """Not interested: the item leaves the learner's recommendations; only one of their own is dismissed."""
+    form = AcceptForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest(", ".join(form.errors))
+    item = selectors.recommendation_find(
+        user=request.user, kind=form.cleaned_data["kind"], item_id=form.cleaned_data["item"]
+    )
+    if item is None:
+        raise Http404
+    services.recommendation_dismiss(actor=request.user, item=item)
+    messages.success(request, _("“%(title)s” will not be suggested again.") % {"title": item.title})
+    return redirect("roadmaps:recommendations")
