@@ -294,3 +294,4 @@ LOGGING = {
 }
 
 NINJA_PAGINATION_PER_PAGE = 50
+NINJA_PAGINATION_CLASS = "tropa.core.pagination.BoundedLimitOffsetPagination"  # refuses offsets no database holds

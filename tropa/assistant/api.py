@@ -21,7 +21,7 @@ class QuestionIn(Schema):
     question: str = Field(description="up to 1,000 characters")
 
 
-class MessageOut(Schema):
+class AssistantMessageOut(Schema):
     id: int
     speaker: str = Field(description="user | assistant")
     text: str
@@ -30,8 +30,8 @@ class MessageOut(Schema):
 
 
 class AnswerOut(Schema):
-    question: MessageOut
-    answer: MessageOut
+    question: AssistantMessageOut
+    answer: AssistantMessageOut
     source: str = Field(description="model | rules (the built-in assistant)")
     notice: str = Field(description="why the built-in assistant answered instead of the model, or empty")
 
@@ -40,8 +40,8 @@ class ClearedOut(Schema):
     deleted: int
 
 
-def _message_out(message) -> MessageOut:
-    return MessageOut(
+def _message_out(message) -> AssistantMessageOut:
+    return AssistantMessageOut(
         id=message.pk, speaker=message.speaker, text=message.text, intent=message.intent, created_at=message.created_at
     )
 
@@ -69,7 +69,7 @@ def ask(request, payload: QuestionIn):
     )
 
 
-@router.get("/history", response=list[MessageOut])
+@router.get("/history", response=list[AssistantMessageOut])
 def history(request):
     """My latest messages (30), oldest first."""
     return [_message_out(message) for message in history_for(user=request.user)]

@@ -29,7 +29,7 @@ class BadgeOut(Schema):
     verify_url: str
 
 
-class SkillOut(Schema):
+class SkillXPOut(Schema):
     skill_id: int
     name: str
     xp: int
@@ -42,7 +42,7 @@ class StreakOut(Schema):
     last_day: str | None
 
 
-class MeOut(Schema):
+class PlayerOut(Schema):
     xp: int
     level: int
     level_starts_at: int
@@ -51,7 +51,7 @@ class MeOut(Schema):
     hidden_from_boards: bool
     streak: StreakOut
     badges: list[BadgeOut]
-    skills: list[SkillOut]
+    skills: list[SkillXPOut]
 
 
 class AwardOut(Schema):
@@ -127,7 +127,7 @@ class BattleAnswerIn(Schema):
     choices: list[int]
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response=PlayerOut)
 def me(request):
     """My XP, level and the bar to the next one, streak, badges and XP per skill."""
     summary = selectors.summary_for(user=request.user, skills=50)

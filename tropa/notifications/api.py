@@ -6,9 +6,10 @@ from datetime import datetime
 
 from ninja import Router, Schema
 from ninja.errors import HttpError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 
 from tropa.core.exceptions import NotFound
+from tropa.core.pagination import BoundedPageNumberPagination
 from tropa.notifications import selectors, services
 
 router = Router(tags=["notifications"])
@@ -34,7 +35,7 @@ class ReadAllOut(Schema):
 
 
 @router.get("", response=list[NotificationOut], summary="The caller's notifications, newest first")
-@paginate(PageNumberPagination)
+@paginate(BoundedPageNumberPagination)
 def notification_list(request, unread: bool = False):
     return selectors.notification_list(user=request.auth, unread_only=unread)
 

@@ -62,7 +62,7 @@ class ReviewIn(Schema):
     decision: str = ""
 
 
-class ReviewOut(Schema):
+class ProjectReviewOut(Schema):
     id: int
     role: str
     score: Decimal
@@ -124,10 +124,10 @@ def my_assignments(request):
     return rows
 
 
-@router.post("/works/{work_id}/reviews", response={201: ReviewOut})
+@router.post("/works/{work_id}/reviews", response={201: ProjectReviewOut})
 def submit_review(request, work_id: int, payload: ReviewIn):
     review = review_submit(actor=request.user, work_id=work_id, **payload.dict())
-    return Status(201, ReviewOut(id=review.pk, role=review.role, score=review.score, work_status=review.work.status))
+    return Status(201, ProjectReviewOut(id=review.pk, role=review.role, score=review.score, work_status=review.work.status))
 
 
 @router.get("/portfolio/{user_id}", response=dict)

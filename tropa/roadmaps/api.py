@@ -22,7 +22,7 @@ class RoleOut(Schema):
     name: str
 
 
-class SkillOut(Schema):
+class ProfileSkillOut(Schema):
     skill_id: int
     slug: str
     name: str
@@ -41,9 +41,9 @@ class GapOut(Schema):
     need: int
 
 
-class ProfileOut(Schema):
+class SkillProfileOut(Schema):
     role: RoleOut | None
-    skills: list[SkillOut]
+    skills: list[ProfileSkillOut]
     gaps: list[GapOut]
 
 
@@ -58,7 +58,7 @@ class AlternativeOut(Schema):
     title: str
 
 
-class StepOut(Schema):
+class RoadmapStepOut(Schema):
     id: int
     position: int
     kind: str
@@ -82,7 +82,7 @@ class RoadmapOut(Schema):
     weeks_left: int
     percent: int
     next_step_id: int | None
-    steps: list[StepOut]
+    steps: list[RoadmapStepOut]
 
 
 class RecommendationOut(Schema):
@@ -127,19 +127,19 @@ def _role_out(role) -> RoleOut | None:
     return RoleOut(id=role.pk, slug=role.slug, name=role.name) if role is not None else None
 
 
-@router.get("/skills", response=ProfileOut)
+@router.get("/skills", response=SkillProfileOut)
 def skill_profile(request):
     """My skills (level, self-assessed, evidenced and by what) against my target role, and the gaps, largest first."""
-    return ProfileOut(
+    return SkillProfileOut(
         role=_role_out(selectors.target_role(user=request.user)),
-        skills=[SkillOut(**vars(entry)) for entry in selectors.skill_profile(user=request.user)],
+        skills=[ProfileSkillOut(**vars(entry)) for entry in selectors.skill_profile(user=request.user)],
         gaps=[GapOut(**vars(gap)) for gap in selectors.skill_gaps(user=request.user)],
     )
 
 
-def _step_out(view) -> StepOut:
+def _step_out(view) -> RoadmapStepOut:
     step = view.step
-    return StepOut(
+    return RoadmapStepOut(
         id=step.pk,
         position=step.position,
         kind=step.kind,

@@ -91,15 +91,15 @@ class PersonOut(Schema):
     avatar: str | None
 
 
-class LessonOut(Schema):
+class SyllabusLessonOut(Schema):
     title: str
     step_count: int
 
 
-class ModuleOut(Schema):
+class SyllabusModuleOut(Schema):
     title: str
     summary: str
-    lessons: list[LessonOut]
+    lessons: list[SyllabusLessonOut]
 
 
 class CohortOut(Schema):
@@ -114,7 +114,7 @@ class CohortOut(Schema):
     enrollment_policy: str
 
 
-class ReviewOut(Schema):
+class CourseReviewOut(Schema):
     name: str
     rating: int
     text: str
@@ -127,11 +127,11 @@ class CourseDetailOut(CourseCardOut):
     outcomes: list[str]
     author: PersonOut
     team: list[PersonOut]
-    modules: list[ModuleOut]
+    modules: list[SyllabusModuleOut]
     lesson_count: int
     step_count: int
     cohorts: list[CohortOut]
-    reviews: list[ReviewOut]
+    reviews: list[CourseReviewOut]
     other_courses: list[NamedOut] = Field(..., description="Other published courses of the author (slug, title).")
 
 

@@ -48,7 +48,7 @@ class SubmissionOut(Schema):
     review_comment: str
 
 
-class StepOut(Schema):
+class StepPageOut(Schema):
     id: int
     course_slug: str
     module_title: str
@@ -115,7 +115,7 @@ def _question_out(question) -> dict:
     }
 
 
-@router.get("/steps/{step_id}", response=StepOut, summary="A step of a course the caller is learning")
+@router.get("/steps/{step_id}", response=StepPageOut, summary="A step of a course the caller is learning")
 def step_detail(request, step_id: int):
     step, enrollment = _learner_step(request, step_id)
     progress = step_open(actor=request.auth, step=step)  # locked: 400 with the reason
