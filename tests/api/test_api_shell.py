@@ -37,8 +37,9 @@ def test_schema_names_are_unique_across_the_api():
     # The OpenAPI components are keyed by class name: two `MeOut`s meant /me documented the player's card.
     from collections import defaultdict
 
-    import tropa.urls  # noqa: F401  (every router and its schemas imported)
     from ninja import Schema
+
+    import tropa.urls  # noqa: F401  (every router and its schemas imported)
 
     modules = defaultdict(set)
 

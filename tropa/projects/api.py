@@ -127,7 +127,9 @@ def my_assignments(request):
 @router.post("/works/{work_id}/reviews", response={201: ProjectReviewOut})
 def submit_review(request, work_id: int, payload: ReviewIn):
     review = review_submit(actor=request.user, work_id=work_id, **payload.dict())
-    return Status(201, ProjectReviewOut(id=review.pk, role=review.role, score=review.score, work_status=review.work.status))
+    return Status(
+        201, ProjectReviewOut(id=review.pk, role=review.role, score=review.score, work_status=review.work.status)
+    )
 
 
 @router.get("/portfolio/{user_id}", response=dict)
