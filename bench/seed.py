@@ -252,7 +252,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.if_needed:
         env.setup_django(url)
         if already_seeded(SIZES[args.size]):
-            print(f"{env.describe_database(url)} already holds size {args.size}; not seeding")
+            from django.core.management import call_command
+
+            # A reused database still gets the migrations added since it was seeded (new tables start empty).
+            call_command("migrate", verbosity=0, interactive=False)
+            print(f"{env.describe_database(url)} already holds size {args.size}; migrated, not seeding")
             return 0
     print(f"seeding {args.size} into {env.describe_database(url)}")
     report = seed(args.size, url)

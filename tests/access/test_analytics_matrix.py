@@ -43,6 +43,8 @@ ROWS = [
     Row("analytics:desk", "GET", LOGIN, 404, 404, 404, 200, 200, 200, 200, 200, 404),
     Row("analytics:learner", "GET", LOGIN, 404, 404, 404, 200, 404, 200, 200, 200, 404),
     Row("analytics:act", "POST", LOGIN, 404, 404, 404, 400, 404, 400, 400, 400, 404),
+    Row("analytics:extend", "GET", LOGIN, 404, 404, 404, 200, 404, 200, 200, 200, 404),
+    Row("analytics:extend", "POST", LOGIN, 404, 404, 404, 400, 404, 400, 400, 400, 404),
     Row("analytics:alert_mark", "POST", LOGIN, 404, 404, 404, 302, 404, 302, 302, 302, 404),
     Row("analytics:score_now", "POST", LOGIN, 404, 404, 404, 404, 404, 404, 302, 302, 404),
     Row("analytics:history", "GET", LOGIN, 404, 404, 404, 404, 404, 404, 200, 200, 404),

@@ -50,7 +50,8 @@ class LearnerOut(DeskRowOut):
 class ActIn(Schema):
     kind: str
     note: str = ""
-    days: int | None = None
+    step: int | None = None  # extend: the quiz, assignment or project step whose deadline moves
+    due_on: date | None = None  # extend: the new deadline (the end of that day)
 
 
 class ActOut(Schema):
@@ -115,5 +116,7 @@ def act(request, org: str, history_id: int, data: ActIn):
     row = selectors.history_get_for(user=request.auth, organization=organization, history_id=history_id)
     if row is None:
         raise Http404
-    done = intervention_log(actor=request.auth, history=row, kind=data.kind, note=data.note, days=data.days)
+    done = intervention_log(
+        actor=request.auth, history=row, kind=data.kind, note=data.note, step_id=data.step, due_on=data.due_on
+    )
     return Status(201, {"id": done.pk, "kind": done.kind, "created_at": done.created_at})

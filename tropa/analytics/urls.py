@@ -12,6 +12,7 @@ urlpatterns = [
     path("<slug:org>/", desk.desk, name="desk"),
     path("<slug:org>/learners/<int:history_id>/", desk.learner, name="learner"),
     path("<slug:org>/learners/<int:history_id>/act/", desk.act, name="act"),
+    path("<slug:org>/learners/<int:history_id>/extend/", desk.extend, name="extend"),
     path("<slug:org>/alerts/<int:alert_id>/mark/", desk.alert_mark, name="alert_mark"),
     path("<slug:org>/score/", history.score_now, name="score_now"),
     path("<slug:org>/history/", history.history, name="history"),

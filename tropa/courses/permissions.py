@@ -89,6 +89,20 @@ def can_view_enrollment(user, enrollment: Enrollment) -> bool:
     return enrollment.user_id == getattr(user, "pk", None)
 
 
+# Who may give one learner a later deadline: the school's organizers and methodologists for any learner,
+# a curator for the learners of the cohorts they run (the same people who see them on the curator's desk).
+DEADLINE_ROLES = PUBLISHER_ROLES | {Role.METHODOLOGIST}
+
+
+def can_extend_deadline(user, enrollment: Enrollment) -> bool:
+    role = course_role(user, enrollment.course)
+    if role in DEADLINE_ROLES:
+        return True
+    if role not in CURATOR_ROLES or enrollment.cohort_id is None:
+        return False
+    return enrollment.cohort.curators.filter(pk=user.pk).exists()
+
+
 def can_revoke_certificate(user, course: Course) -> bool:
     return course_role(user, course) in PUBLISHER_ROLES
 

@@ -116,6 +116,15 @@ def guardian_link_list_for_child(*, child) -> QuerySet[GuardianLink]:
     )
 
 
+def confirmed_guardian_ids_by_child(*, child_ids) -> dict[int, list[int]]:
+    """The confirmed guardians of each child, in one query (children without one are left out)."""
+    found: dict[int, list[int]] = {}
+    links = GuardianLink.objects.filter(child_id__in=list(child_ids), status=GuardianLinkStatus.CONFIRMED)
+    for child_id, guardian_id in links.order_by("child_id", "guardian_id").values_list("child_id", "guardian_id"):
+        found.setdefault(child_id, []).append(guardian_id)
+    return found
+
+
 def guardian_link_requests_for_organization(*, organization: Organization) -> QuerySet[GuardianLink]:
     """Pending requests for children who are learners on the organization's roster."""
     roster = Membership.objects.filter(organization=organization, role=Role.LEARNER).values("user_id")

@@ -68,6 +68,8 @@ class Bundle:
     assessments: assessment_id, course_id, kind (str); due_on (int32); weight (float64).
     submissions: enrollment (row index), assessment (row index into assessments), submitted_on (int32),
         score (float64, nan = empty).
+    due_overrides: enrollment (row index), assessment (row index), due_on (int32): one learner's own later
+        deadline (an extension granted on the platform). Not part of the file format: files never carry it.
     """
 
     def __init__(self, *, enrollments, activity, activity_kinds, assessments, submissions, report=None):
@@ -77,6 +79,7 @@ class Bundle:
         self.assessments: dict[str, np.ndarray] = assessments
         self.submissions: dict[str, np.ndarray] = submissions
         self.report: BundleReport = report or BundleReport()
+        self.due_overrides: dict[str, np.ndarray] = empty_overrides()
 
     def __repr__(self) -> str:
         return (
@@ -148,6 +151,61 @@ class Bundle:
         else:
             raise KeyError(f"unknown table {table!r}; tables are {', '.join(COLUMNS)}")
 
+    def set_due_overrides(self, rows) -> None:
+        """Per-learner deadlines from dicts {enrollment_id, assessment_id, due_on}; unknown ids are ignored."""
+        from .schema import day_number
+
+        enrollment_index = {str(v): i for i, v in enumerate(self.enrollments["enrollment_id"])}
+        assessment_index = {str(v): i for i, v in enumerate(self.assessments["assessment_id"])}
+        found = []
+        for row in rows:
+            e_row = enrollment_index.get(str(row["enrollment_id"]))
+            a_row = assessment_index.get(str(row["assessment_id"]))
+            if e_row is not None and a_row is not None:
+                found.append((e_row, a_row, day_number(row["due_on"])))
+        columns = list(zip(*found, strict=True)) if found else [(), (), ()]
+        self.due_overrides = {
+            name: np.asarray(values, dtype=np.int32)
+            for name, values in zip(("enrollment", "assessment", "due_on"), columns, strict=True)
+        }
+
+    def subset(self, rows) -> "Bundle":
+        """The enrollments at these row indices, with their activity and submissions and their courses' assessments.
+
+        What scoring uses to cut one bundle, read once, into the runs scored together.
+        """
+        rows = np.asarray(rows, dtype=np.int64)
+        remap = np.full(len(self), -1, dtype=np.int64)
+        remap[rows] = np.arange(len(rows))
+        enrollments = {name: values[rows] for name, values in self.enrollments.items()}
+        a = self.activity
+        keep = remap[a["enrollment"]] >= 0
+        activity = {name: values[keep] for name, values in a.items()}
+        activity["enrollment"] = remap[a["enrollment"][keep]].astype(np.int32)
+        s = self.assessments
+        kept_assessments = np.isin(s["course_id"].astype(str), np.unique(enrollments["course_id"].astype(str)))
+        assessment_map = np.full(len(s["assessment_id"]), -1, dtype=np.int64)
+        assessment_map[kept_assessments] = np.arange(int(kept_assessments.sum()))
+        assessments = {name: values[kept_assessments] for name, values in s.items()}
+
+        def cut(table: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+            keep = (remap[table["enrollment"]] >= 0) & (assessment_map[table["assessment"]] >= 0)
+            out = {name: values[keep] for name, values in table.items()}
+            out["enrollment"] = remap[table["enrollment"][keep]].astype(np.int32)
+            out["assessment"] = assessment_map[table["assessment"][keep]].astype(np.int32)
+            return out
+
+        part = Bundle(
+            enrollments=enrollments,
+            activity=activity,
+            activity_kinds=self.activity_kinds,
+            assessments=assessments,
+            submissions=cut(self.submissions),
+            report=self.report,
+        )
+        part.due_overrides = cut(self.due_overrides)
+        return part
+
     @property
     def has_activity(self) -> bool:
         return len(self.activity["date"]) > 0
@@ -178,6 +236,10 @@ def empty_tables() -> dict[str, dict[str, np.ndarray]]:
         "assessments": {"assessment_id": obj(), "course_id": obj(), "kind": obj(), "due_on": day(), "weight": num()},
         "submissions": {"enrollment": day(), "assessment": day(), "submitted_on": day(), "score": num()},
     }
+
+
+def empty_overrides() -> dict[str, np.ndarray]:
+    return {name: np.empty(0, dtype=np.int32) for name in ("enrollment", "assessment", "due_on")}
 
 
 __all__ = ["NO_DATE", "Bundle", "BundleError", "BundleInvalid", "BundleReport", "empty_tables"]

@@ -68,8 +68,26 @@ class InterventionForm(forms.Form):
     note = forms.CharField(
         label=_("Message"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
     )
-    days = forms.IntegerField(label=_("Extra days"), required=False, min_value=1, max_value=60)
+    step = forms.TypedChoiceField(label=_("Step"), required=False, coerce=int, empty_value=None)
+    due_on = forms.DateField(label=_("New deadline"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     alert = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [("", _("Choose a step"))] + [(s.pk, s.title) for s in steps]
+
+
+class ExtendForm(forms.Form):
+    """The small form behind "Extend a deadline": which step, the new date, why."""
+
+    step = forms.TypedChoiceField(label=_("Step"), coerce=int)
+    due_on = forms.DateField(label=_("New deadline"), widget=forms.DateInput(attrs={"type": "date"}))
+    note = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    alert = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, steps=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["step"].choices = [("", _("Choose a step"))] + [(s.pk, s.title) for s in steps]
 
 
 class AlertMarkForm(forms.Form):

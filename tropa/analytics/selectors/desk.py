@@ -22,6 +22,7 @@ from tropa.analytics.models import (
 from tropa.analytics.permissions import can_view_all_learners
 from tropa.analytics.reasons import reason_lines, sparkline_points
 from tropa.courses.models import Cohort, Course, EnrollmentStatus
+from tropa.courses.selectors import deadlines as course_deadlines
 from tropa.organizations.models import Membership, Organization
 
 TREND_DAYS = 28
@@ -173,3 +174,10 @@ def alert_get_for(*, user, organization: Organization, alert_id: int) -> Alert |
         .select_related("score")
         .first()
     )
+
+
+def extendable_steps_for(*, row: HistoryEnrollment) -> list:
+    """The graded steps of the learner's course whose deadline can be extended for them (none for imported runs)."""
+    if row.enrollment_id is None:
+        return []
+    return course_deadlines.extendable_steps(enrollment=row.enrollment)

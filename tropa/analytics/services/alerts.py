@@ -8,11 +8,11 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from tropa.activity.services import record
+from tropa.activity.services import record, record_many
 from tropa.analytics.models import Alert, AlertKind, AnalyticsSettings, DailyActivity, Intervention, RiskScore
 from tropa.core.exceptions import ServiceError
+from tropa.courses.models import Cohort
 from tropa.organizations import selectors as organization_selectors
-from tropa.organizations.models import GuardianLinkStatus
 
 WEEK = 7
 
@@ -46,54 +46,95 @@ def _kind(score: RiskScore, earlier: list[RiskScore], config: AnalyticsSettings)
     return None
 
 
-def _recipients(history, config: AnalyticsSettings) -> dict:
-    enrollment = history.enrollment
-    curators = list(enrollment.cohort.curators.values_list("pk", flat=True)) if enrollment.cohort_id else []
-    if not curators:
-        curators = organization_selectors.manager_user_ids(organization_id=history.organization_id)
-    guardians = []
-    if config.notify_guardians and enrollment.user.is_minor:
-        links = organization_selectors.guardian_link_list_for_child(child=enrollment.user)
-        guardians = [link.guardian_id for link in links if link.status == GuardianLinkStatus.CONFIRMED]
-    return {"curator_ids": curators, "learner_id": enrollment.user_id, "guardian_ids": guardians}
+def _recipients(histories, config: AnalyticsSettings) -> dict[int, dict]:
+    """Who hears about each run's alert, by history id, in a fixed number of queries.
+
+    The cohort's curators (the school's owners and admins when it has none), the learner, and the confirmed
+    guardians of a minor where the school allows it.
+    """
+    cohort_ids = {h.enrollment.cohort_id for h in histories if h.enrollment.cohort_id}
+    curators: dict[int, list[int]] = {}
+    for cohort_id, user_id in (
+        Cohort.curators.through.objects.filter(cohort_id__in=cohort_ids)
+        .order_by("cohort_id", "user_id")
+        .values_list("cohort_id", "user_id")
+    ):
+        curators.setdefault(cohort_id, []).append(user_id)
+    managers = None
+    minors = {h.enrollment.user_id for h in histories if h.enrollment.user.is_minor}
+    guardians = (
+        organization_selectors.confirmed_guardian_ids_by_child(child_ids=minors)
+        if config.notify_guardians and minors
+        else {}
+    )
+    found = {}
+    for history in histories:
+        enrollment = history.enrollment
+        people = curators.get(enrollment.cohort_id, [])
+        if not people:
+            if managers is None:
+                managers = organization_selectors.manager_user_ids(organization_id=history.organization_id)
+            people = managers
+        found[history.pk] = {
+            "curator_ids": list(people),
+            "learner_id": enrollment.user_id,
+            "guardian_ids": guardians.get(enrollment.user_id, []),
+        }
+    return found
 
 
 def alerts_raise(*, organization_id: int, scores: list[RiskScore]) -> list[Alert]:
     """Alert on each new score that crossed the threshold or jumped within a week (at most one per score).
 
     A random `holdout_percent` share is held out: recorded (to compare outcomes) but shown to nobody.
-    Runs inside the scoring transaction.
+    Runs inside the scoring transaction, in a fixed number of queries however many alerts it raises
+    (scores must come with `enrollment.enrollment.user` loaded, as the scoring service gives them).
     """
     config = settings_for(organization_id)
     earlier = _previous(scores)
-    raised = []
+    due = []
     for score in scores:
         kind = _kind(score, earlier.get(score.enrollment_id, []), config)
-        if kind is None or score.enrollment.enrollment_id is None:
-            continue
-        if Alert.objects.filter(score=score).exists():
-            continue
-        held_out = secrets.randbelow(100) < config.holdout_percent
-        alert = Alert.objects.create(
-            organization_id=organization_id, enrollment=score.enrollment, score=score, kind=kind, held_out=held_out
-        )
-        raised.append(alert)
-        enrollment = score.enrollment.enrollment
-        record(
-            actor=None,
-            verb="risk.alert_raised",
-            obj=alert,
+        if kind is not None and score.enrollment.enrollment_id is not None:
+            due.append((score, kind))
+    if not due:
+        return []
+    days = {score.day for score, _kind_ in due}
+    already = set(
+        Alert.objects.filter(organization_id=organization_id, score__day__in=days).values_list("score_id", flat=True)
+    )
+    raised = [
+        Alert(
             organization_id=organization_id,
-            course_id=enrollment.course_id,
-            payload={
-                "kind": kind,
-                "held_out": held_out,
-                "percent": score.percent,
-                "enrollment_id": enrollment.pk,
-                "history_id": score.enrollment_id,
-                **({} if held_out else _recipients(score.enrollment, config)),
-            },
+            enrollment=score.enrollment,
+            score=score,
+            kind=kind,
+            held_out=secrets.randbelow(100) < config.holdout_percent,
         )
+        for score, kind in due
+        if score.pk not in already
+    ]
+    Alert.objects.bulk_create(raised)
+    recipients = _recipients([a.enrollment for a in raised if not a.held_out], config)
+    record_many(
+        events=[
+            {
+                "verb": "risk.alert_raised",
+                "obj": alert,
+                "organization_id": organization_id,
+                "course_id": alert.enrollment.enrollment.course_id,
+                "payload": {
+                    "kind": alert.kind,
+                    "held_out": alert.held_out,
+                    "percent": alert.score.percent,
+                    "enrollment_id": alert.enrollment.enrollment_id,
+                    "history_id": alert.enrollment_id,
+                    **({} if alert.held_out else recipients[alert.enrollment_id]),
+                },
+            }
+            for alert in raised
+        ]
+    )
     return raised
 
 

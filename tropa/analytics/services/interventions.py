@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
+
 from django.db import transaction
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from tropa.activity.services import record
 from tropa.analytics.models import Alert, HistoryEnrollment, Intervention, InterventionKind
 from tropa.core.exceptions import ServiceError
+from tropa.courses.services.deadlines import deadline_extend
 from tropa.organizations import selectors as organization_selectors
 from tropa.organizations.models import GuardianLinkStatus
 
-MAX_EXTENSION_DAYS = 60
+
+def _end_of_day(day: date) -> datetime:
+    """A new deadline given as a date means the end of that day in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
 
 
 def _guardian_ids(user) -> list[int]:
@@ -27,12 +34,15 @@ def intervention_log(
     kind: str,
     note: str = "",
     alert: Alert | None = None,
-    days: int | None = None,
+    step_id: int | None = None,
+    due_on: date | None = None,
 ) -> Intervention:
     """Record one action for a learner; messages, mentor suggestions, extensions and parent contact are sent.
 
     The notifications app delivers them (event `intervention.logged`): the learner never reads the word
-    "risk". A parent is contacted only through a confirmed guardian link.
+    "risk". A parent is contacted only through a confirmed guardian link. "Extend a deadline" moves the
+    learner's own deadline of one graded step (`step_id`) to the end of `due_on`, through the courses app
+    (which checks the actor's role and the dates); the note is the reason, and is required.
     """
     if kind not in InterventionKind.values:
         raise ServiceError(_("Choose an action."), field="kind")
@@ -45,9 +55,25 @@ def intervention_log(
         raise ServiceError(_("Write the message to the learner."), field="note")
     payload: dict = {"kind": kind, "learner_id": history.enrollment.user_id, "note": note}
     if kind == InterventionKind.EXTEND:
-        if not days or not 1 <= days <= MAX_EXTENSION_DAYS:
-            raise ServiceError(_("Give between 1 and %(max)s extra days.") % {"max": MAX_EXTENSION_DAYS}, field="days")
-        payload["days"] = days
+        if not note:
+            raise ServiceError(_("Say why the deadline moves."), field="note")
+        if due_on is None:
+            raise ServiceError(_("Give the new deadline."), field="due_on")
+        if alert is not None and alert.enrollment_id != history.pk:
+            raise ServiceError(_("This alert is about another learner."), field="alert")
+        try:
+            extension = deadline_extend(
+                actor=actor, enrollment=history.enrollment, step_id=step_id, due_at=_end_of_day(due_on), reason=note
+            )
+        except ServiceError as error:
+            error.field = {"due_at": "due_on", "reason": "note"}.get(error.field, error.field)
+            raise
+        payload.update(step_id=extension.step_id, step=extension.step.title, due_on=due_on.isoformat())
+        note = _("%(step)s: now due %(date)s. %(reason)s") % {
+            "step": extension.step.title,
+            "date": formats.date_format(due_on, "DATE_FORMAT"),
+            "reason": note,
+        }
     if kind == InterventionKind.PARENT:
         guardians = _guardian_ids(history.enrollment.user)
         if not guardians:
@@ -61,7 +87,7 @@ def intervention_log(
         alert=alert,
         actor=actor,
         kind=kind,
-        note=note if kind != InterventionKind.EXTEND else _("%(days)s more days") % {"days": days},
+        note=note,
     )
     record(
         actor=actor,

@@ -104,14 +104,14 @@ def test_a_message_needs_text(world):
     assert not Intervention.objects.exists()
 
 
-def test_an_extension_needs_a_sensible_number_of_days(world):
+def test_an_extension_needs_a_step_a_date_and_a_reason(world):
     row = _history(world, world.quiet)
     with pytest.raises(ServiceError) as error:
-        intervention_log(actor=world.curator, history=row, kind="extend", days=0)
-    assert error.value.field == "days"
-
-    intervention_log(actor=world.curator, history=row, kind="extend", days=7)
-    assert ActivityEvent.objects.get(verb="intervention.logged").payload["days"] == 7
+        intervention_log(actor=world.curator, history=row, kind="extend", note="ill")
+    assert error.value.field == "due_on"
+    with pytest.raises(ServiceError) as error:
+        intervention_log(actor=world.curator, history=row, kind="extend", due_on=timezone.localdate())
+    assert error.value.field == "note"
 
 
 def test_contacting_the_parent_needs_a_confirmed_guardian(world):

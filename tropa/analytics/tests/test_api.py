@@ -62,7 +62,7 @@ def test_a_bad_action_names_the_field(scored, client_for):
     row = HistoryEnrollment.objects.get(enrollment__user=scored.quiet)
     url = f"/api/v1/analytics/{scored.school.slug}/learners/{row.pk}/actions"
 
-    response = client_for(scored.curator).post(url, {"kind": "extend", "days": 99}, content_type="application/json")
+    response = client_for(scored.curator).post(url, {"kind": "extend", "note": "ill"}, content_type="application/json")
 
     assert response.status_code == 400
-    assert response.json()["field"] == "days"
+    assert response.json()["field"] == "due_on"

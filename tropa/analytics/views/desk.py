@@ -12,16 +12,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tropa.analytics import permissions
-from tropa.analytics.forms import AlertMarkForm, DeskFilterForm, InterventionForm
+from tropa.analytics.forms import AlertMarkForm, DeskFilterForm, ExtendForm, InterventionForm
+from tropa.analytics.models import InterventionKind
 from tropa.analytics.selectors import desk as selectors
 from tropa.analytics.selectors.overview import home_organizations, model_status
 from tropa.analytics.services import alerts as alert_services
 from tropa.analytics.services.interventions import intervention_log
 from tropa.analytics.views.common import organization_or_404, partial
-from tropa.core.exceptions import ServiceError
+from tropa.core.exceptions import NotFound, ServiceError
 from tropa.core.forms import apply_service_error
 
 
@@ -73,7 +74,7 @@ def _learner_page(request, organization, row, *, form=None, status: int = 200):
     context = {
         "organization": organization,
         "row": row,
-        "form": form or InterventionForm(),
+        "form": form or InterventionForm(steps=selectors.extendable_steps_for(row=row)),
         **selectors.history_detail(row=row),
     }
     return render(request, "analytics/learner.html", context, status=status)
@@ -92,7 +93,7 @@ def act(request, org: str, history_id: int):
     """One click on the desk: message, mentor, extend, parent, contacted; logged as an intervention."""
     organization = organization_or_404(request, org, permissions.can_view_risk_desk)
     row = _history_or_404(request, organization, history_id)
-    form = InterventionForm(request.POST)
+    form = InterventionForm(request.POST, steps=selectors.extendable_steps_for(row=row))
     if form.is_valid():
         data = form.cleaned_data
         alert = None
@@ -100,8 +101,16 @@ def act(request, org: str, history_id: int):
             alert = selectors.alert_get_for(user=request.user, organization=organization, alert_id=data["alert"])
         try:
             intervention_log(
-                actor=request.user, history=row, kind=data["kind"], note=data["note"], alert=alert, days=data["days"]
+                actor=request.user,
+                history=row,
+                kind=data["kind"],
+                note=data["note"],
+                alert=alert,
+                step_id=data["step"],
+                due_on=data["due_on"],
             )
+        except NotFound:
+            raise Http404 from None
         except ServiceError as error:
             apply_service_error(form, error)
         else:
@@ -110,6 +119,43 @@ def act(request, org: str, history_id: int):
                 return redirect(_safe_next(request, org))
             return redirect("analytics:learner", org, history_id)
     return _learner_page(request, organization, row, form=form, status=400)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def extend(request, org: str, history_id: int):
+    """The desk's "Extend a deadline": a small form (step, new date, reason); logged and the learner told."""
+    organization = organization_or_404(request, org, permissions.can_view_risk_desk)
+    row = _history_or_404(request, organization, history_id)
+    steps = selectors.extendable_steps_for(row=row)
+    form = ExtendForm(request.POST or None, steps=steps, initial={"alert": request.GET.get("alert")})
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            data = form.cleaned_data
+            alert = None
+            if data["alert"]:
+                alert = selectors.alert_get_for(user=request.user, organization=organization, alert_id=data["alert"])
+            try:
+                intervention_log(
+                    actor=request.user,
+                    history=row,
+                    kind=InterventionKind.EXTEND,
+                    note=data["note"],
+                    alert=alert,
+                    step_id=data["step"],
+                    due_on=data["due_on"],
+                )
+            except NotFound:
+                raise Http404 from None
+            except ServiceError as error:
+                apply_service_error(form, error)
+            else:
+                messages.success(request, _("Done: the new deadline is set and the learner is told."))
+                return redirect("analytics:learner", org, history_id)
+    context = {"organization": organization, "row": row, "form": form, "steps": steps}
+    return render(request, "analytics/extend.html", context, status=status)
 
 
 def _safe_next(request, org: str) -> str:

@@ -3,6 +3,7 @@
 from tropa.courses.models.catalogue import Course, CourseFormat, CourseLevel, CourseMode, CourseStatus, Direction, Skill
 from tropa.courses.models.certificates import Certificate
 from tropa.courses.models.cohorts import Cohort, CohortEnrollmentPolicy, CohortModule
+from tropa.courses.models.deadlines import DeadlineExtension
 from tropa.courses.models.learning import (
     CourseReview,
     Enrollment,
@@ -37,6 +38,7 @@ __all__ = [
     "CourseMode",
     "CourseReview",
     "CourseStatus",
+    "DeadlineExtension",
     "Direction",
     "Enrollment",
     "EnrollmentStatus",

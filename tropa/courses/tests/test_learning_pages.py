@@ -88,7 +88,7 @@ def test_my_courses_shows_next_deadlines_of_my_cohort_only(client_for, school, m
     enrollment_create(actor=school.people.learner, course=course, cohort=mine)
     response = client_for(school.people.learner).get(reverse("courses:my_courses"))
     deadlines = response.context["deadlines"]
-    assert [(d.cohort_id, d.module_id) for d in deadlines] == [(mine.pk, module.pk)]
+    assert [(d.source.cohort_id, d.source.module_id) for d in deadlines] == [(mine.pk, module.pk)]
     assert response.context["learning"][0].next_deadline_module == "Level 1"
 
 

@@ -23,6 +23,7 @@ from tropa.courses.forms.player import (
     quiz_answers_from_post,
 )
 from tropa.courses.models import EnrollmentStatus, StepKind, SubmissionStatus
+from tropa.courses.selectors import deadlines as deadline_selectors
 from tropa.courses.selectors import learning as learning_selectors
 from tropa.courses.selectors import player as selectors
 from tropa.courses.services.feedback import course_review_save, lesson_rating_save
@@ -115,6 +116,9 @@ def _step_context(
         "error": error,
         **_navigation(outline, step),
     }
+    if enrollment is not None and step.kind in deadline_selectors.GRADED_KINDS:
+        own = deadline_selectors.deadline_extension_get(enrollment_id=enrollment.pk, step_id=step.pk)
+        context["own_deadline"] = own
     if locked_reason:
         return context
     if step.kind == StepKind.QUIZ:

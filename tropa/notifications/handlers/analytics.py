@@ -6,6 +6,9 @@ for learners and parents never mentions risk or a score.
 
 from __future__ import annotations
 
+from datetime import date
+
+from django.utils import formats
 from django.utils.translation import gettext as _
 
 from tropa.activity.registry import subscribe
@@ -73,10 +76,16 @@ def on_intervention_logged(event) -> None:
         if kind == "mentor":
             head = _("%(curator)s suggests talking to a mentor about %(course)s")
         elif kind == "extend":
-            head = _("%(curator)s gave you %(days)s more days in %(course)s")
+            head = _("%(curator)s moved your deadline for “%(step)s” in %(course)s to %(date)s")
         else:
             head = _("A note from %(curator)s about %(course)s")
-        values = {"curator": curator, "course": title, "days": payload.get("days", "")}
+        due_on = payload.get("due_on")
+        values = {
+            "curator": curator,
+            "course": title,
+            "step": payload.get("step", ""),
+            "date": formats.date_format(date.fromisoformat(due_on), "DATE_FORMAT") if due_on else "",
+        }
         return head % values, note, course_url
 
     def for_parent(recipient):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from tropa.activity.services import record
 from tropa.core.exceptions import NotFound, ServiceError
 from tropa.courses.models import Enrollment
+from tropa.courses.selectors.deadlines import deadline_extension_get
 from tropa.projects import events
 from tropa.projects.models import (
     CohortDeadline,
@@ -30,13 +31,29 @@ from tropa.projects.services.peers import peers_assign
 MAX_WRITEUP = 50_000
 
 
-def deadline_for(project: FinalProject, cohort_id: int | None) -> datetime | None:
-    """The cohort's own deadline when it has one, else the project's."""
+def project_deadline_base(project: FinalProject, cohort_id: int | None) -> datetime | None:
+    """The deadline of a run: the cohort's own when it has one, else the project's."""
     if cohort_id is not None:
         own = CohortDeadline.objects.filter(project=project, cohort_id=cohort_id).values_list("deadline", flat=True)
         for deadline in own:
             return deadline
     return project.deadline
+
+
+def deadline_for(project: FinalProject, cohort_id: int | None, enrollment: Enrollment | None = None) -> datetime | None:
+    """The learner's deadline: their own extension of the project's course step (courses app) when given one,
+    else the cohort's deadline, else the project's."""
+    if enrollment is not None and project.step_id:
+        extension = deadline_extension_get(enrollment_id=enrollment.pk, step_id=project.step_id)
+        if extension is not None:
+            return extension.due_at
+    return project_deadline_base(project, cohort_id)
+
+
+def step_deadline_source(step, enrollment: Enrollment) -> datetime | None:
+    """The final project's deadline for a course step (registered with the courses app's deadline sources)."""
+    project = FinalProject.objects.filter(step=step).first()
+    return project_deadline_base(project, enrollment.cohort_id) if project else None
 
 
 def _check_deliverables(project: FinalProject, *, repository_url, demo_url, writeup, files) -> None:
@@ -110,7 +127,7 @@ def work_submit(
     _check_deliverables(project, repository_url=repository_url, demo_url=demo_url, writeup=writeup, files=files)
     checked = [(upload, *check_file(upload)) for upload in files]
     now = timezone.now()
-    deadline = deadline_for(project, work.enrollment.cohort_id)
+    deadline = deadline_for(project, work.enrollment.cohort_id, work.enrollment)
     is_late = deadline is not None and now > deadline
     if is_late and project.late_policy == LatePolicy.REFUSE:
         raise ServiceError(_("The deadline has passed and this project does not accept late work."), code="late")

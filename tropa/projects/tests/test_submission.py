@@ -164,3 +164,22 @@ def test_a_project_needs_a_deliverable_and_a_reviewer(project, school):
         with pytest.raises(ServiceError) as caught:
             project_save(actor=author, course=project.course, **fields)
         assert caught.value.field == field
+
+
+def test_a_learners_own_extension_lifts_the_late_policy_for_them_alone(school):
+    from tropa.courses.services.deadlines import deadline_extend
+
+    project = make_project(school, deadline=timezone.now() - timedelta(days=1), late_policy="refuse")
+    enrollment = school.people.l1.enrollments.get(course=project.course)
+    extension = deadline_extend(
+        actor=school.people.owner,
+        enrollment=enrollment,
+        step_id=project.step_id,
+        due_at=timezone.now() + timedelta(days=2),
+        reason="Hospital",
+    )
+
+    assert extension.previous_due_at == project.deadline  # the project's deadline was the one to move
+    assert not submit(project, school.people.l1).is_late
+    with pytest.raises(ServiceError, match="deadline has passed"):
+        submit(project, school.people.l2)

@@ -34,7 +34,7 @@ def detail_context(
         "work": work,
         "versions": list(work.versions.all()) if work else [],
         "reviews": selectors.review_list_for_work(work=work) if work else [],
-        "deadline": deadline_for(project, enrollment.cohort_id if enrollment else None),
+        "deadline": deadline_for(project, enrollment.cohort_id if enrollment else None, enrollment),
         "form": form or SubmitForm(initial={"title": work.title, "summary": work.summary} if work else None),
         "can_submit": enrollment is not None and not locked and (work is None or work.status in ("draft", "revision")),
         "revisions_left": project.revisions_allowed - (work.revisions_used if work else 0),

@@ -16,6 +16,7 @@ from tropa.courses.models import (
     StepProgress,
 )
 from tropa.courses.permissions import can_view_course
+from tropa.courses.selectors.deadlines import UpcomingDeadline, extension_list_ahead_for_user
 
 # Statuses in which a learner may open and work through the course's steps.
 LEARNING_STATUSES = (EnrollmentStatus.ACTIVE, EnrollmentStatus.COMPLETED)
@@ -165,11 +166,11 @@ def continue_step_id(enrollment: Enrollment) -> int | None:
     return getattr(enrollment, "first_unfinished_step_id", None) or enrollment.last_step_id
 
 
-def deadline_list_for_user(*, user, limit: int = 5) -> list[CohortModule]:
-    """The next deadlines across the cohorts the user is learning in, soonest first."""
+def deadline_list_for_user(*, user, limit: int = 5) -> list[UpcomingDeadline]:
+    """The next deadlines across the cohorts the user is learning in and their own extended ones, soonest first."""
     if not getattr(user, "is_authenticated", False):
         return []
-    return list(
+    modules = (
         CohortModule.objects.filter(
             deadline__gte=timezone.now(),
             cohort__enrollments__user=user,
@@ -178,3 +179,13 @@ def deadline_list_for_user(*, user, limit: int = 5) -> list[CohortModule]:
         .select_related("module", "cohort", "cohort__course")
         .order_by("deadline", "pk")[:limit]
     )
+    items = [
+        UpcomingDeadline(entry.deadline, entry.module.title, entry.cohort.course, source=entry) for entry in modules
+    ]
+    items += [
+        UpcomingDeadline(
+            extension.due_at, extension.step.title, extension.enrollment.course, extended=True, source=extension
+        )
+        for extension in extension_list_ahead_for_user(user=user, limit=limit)
+    ]
+    return sorted(items, key=lambda item: item.deadline)[:limit]
