@@ -80,13 +80,15 @@ def step_open(*, actor, step: Step) -> StepProgress:
     """The learner opens a step: refused unless they are learning the course and the step is open.
 
     The first view records step.viewed; every view moves "continue where you left off" here.
-    Archived steps open only for learners who have them in their history.
+    Archived steps open only for learners who have them in their history. The progress comes back with its
+    enrollment cached and, as `course_rows`, the rows unlocking was decided on (this view included), so the
+    step page draws its outline without reading them again.
     """
     enrollment = None
     if getattr(actor, "is_authenticated", False):
         enrollment = (
             Enrollment.objects.select_for_update(of=("self",))
-            .select_related("course")
+            .select_related("course", "cohort")
             .filter(user=actor, course_id=step.course_id)
             .first()
         )
@@ -111,6 +113,9 @@ def step_open(*, actor, step: Step) -> StepProgress:
         )
     enrollment.last_step, enrollment.last_activity_at = step, now
     enrollment.save(update_fields=["last_step", "last_activity_at", "updated_at"])
+    rows.progress[step.pk] = progress
+    progress.enrollment = enrollment
+    progress.course_rows = rows
     return progress
 
 

@@ -141,3 +141,26 @@ def test_learn_page_queries_do_not_grow_with_the_course(client_for, school, make
     Step.objects.filter(course=course, title="S0").update(archived_at=timezone.now())
     assert count_queries(client, url) == few
     assert count_queries(client, f"/api/v1/courses/{course.slug}/outline") <= few
+
+
+def test_step_page_queries_do_not_grow_with_the_course_nor_read_anything_twice(client_for, school, make_course):
+    course = make_course(mode=CourseMode.COHORT, unlock_rule=UnlockRule.ON_DATE)
+    cohort = Cohort.objects.create(
+        course=course, title="Now", starts_on=timezone.localdate(), ends_on=timezone.localdate() + timedelta(days=9)
+    )
+    learner = school.people.learner
+    enrollment_create(actor=learner, course=course, cohort=cohort)
+    client = client_for(learner)
+    step = Step.objects.filter(course=course).order_by("pk").first()
+    url = reverse("courses:step", args=[course.slug, step.pk])
+    client.get(url)  # the first view writes its progress and event; measure a return visit
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    grow(course, modules=4, lessons=3, steps=5)
+    for module in Module.objects.filter(course=course):
+        CohortModule.objects.create(cohort=cohort, module=module, opens_at=timezone.now() - timedelta(days=1))
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
+    reads = [query["sql"] for query in small.captured_queries if query["sql"].startswith("SELECT")]
+    assert len(reads) == len(set(reads)), "a query ran twice on the step page"

@@ -102,11 +102,27 @@ def _assignment_context(step, enrollment, *, form=None) -> dict:
 
 
 def _step_context(
-    request, course, step, *, locked_reason: str = "", error: str = "", answers=None, errors=None, form=None
+    request,
+    course,
+    step,
+    *,
+    opened=None,
+    locked_reason: str = "",
+    error: str = "",
+    answers=None,
+    errors=None,
+    form=None,
 ) -> dict:
-    """Everything the step page shows, read in a fixed number of queries whatever the course's size."""
-    enrollment = learning_selectors.enrollment_get_for(user=request.user, course=course)
-    outline = learning_selectors.course_outline(course=course, enrollment=enrollment)
+    """Everything the step page shows, read in a fixed number of queries whatever the course's size.
+
+    `opened` is the progress step_open returned: its enrollment and course rows are reused, not read again.
+    """
+    if opened is not None:
+        enrollment = opened.enrollment
+        outline = learning_selectors.course_outline(course=course, enrollment=enrollment, rows=opened.course_rows)
+    else:
+        enrollment = learning_selectors.enrollment_get_for(user=request.user, course=course)
+        outline = learning_selectors.course_outline(course=course, enrollment=enrollment)
     context = {
         "course": course,
         "step": step,
@@ -147,7 +163,7 @@ def _step_page(request, course, step, *, status: int = 200, **extra):
 def step_detail(request, slug: str, step_id: int):
     course, step = _course_and_step(slug, step_id)
     try:
-        step_open(actor=request.user, step=step)
+        opened = step_open(actor=request.user, step=step)
     except NotFound:
         raise Http404 from None
     except ServiceError as error:
@@ -156,7 +172,7 @@ def step_detail(request, slug: str, step_id: int):
             return redirect("courses:detail", course.slug)
         # Locked: the page stays, with the outline and the reason instead of the content.
         return _step_page(request, course, step, locked_reason=error.message)
-    return _step_page(request, course, step)
+    return _step_page(request, course, step, opened=opened)
 
 
 def _refused(error: ServiceError) -> None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from tropa.courses.models import Course, Enrollment, Lesson, Module, Step
-from tropa.courses.selectors.learning.unlocking import is_archived, learner_rows, percent_of
+from tropa.courses.selectors.learning.unlocking import LearnerRows, is_archived, learner_rows, percent_of
 
 
 @dataclass
@@ -138,14 +138,16 @@ class Outline(list):
         return next((item for item in items if not item.locked), None)
 
 
-def course_outline(*, course: Course, enrollment: Enrollment | None) -> Outline:
+def course_outline(*, course: Course, enrollment: Enrollment | None, rows: LearnerRows | None = None) -> Outline:
     """Modules -> lessons -> steps with the learner's status, locks and progress, in 5 queries.
 
     Archived steps appear only where this learner has progress on them (their history), marked
     `archived`, and never count toward progress. Lessons with nothing to show are left out.
-    `enrollment` None gives the outline a learner would see before starting (self-paced, no cohort).
+    `enrollment` None gives the outline a learner would see before starting (self-paced, no cohort). `rows`,
+    when the caller has just read them for this enrollment (opening a step does), saves reading them again.
     """
-    rows = learner_rows(course=course, enrollment=enrollment)
+    if rows is None:
+        rows = learner_rows(course=course, enrollment=enrollment)
     lessons = list(Lesson.objects.filter(module__course=course).order_by("position", "pk"))
     modules, steps, progress = rows.modules, rows.steps, rows.progress
     states = rows.states()
