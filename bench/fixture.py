@@ -58,8 +58,8 @@ def prepare() -> dict:
         "course_slug": PERSONA_COURSE_SLUG,  # a course the persona learns in (bench/seed_courses.py)
         "step_id": PERSONA_STEP_ID,
         "hr_org_slug": HR_ORG_SLUG,  # the HR persona's company (verified)
-        "opportunity_id": 1,  # published by company 3; the persona applied to it (application 1)
-        "application_id": 1,
+        "opportunity_id": 1,  # published by company 3; the persona is among its fast-track suggestions
+        "application_id": 1,  # the persona's first application
         "candidate_id": persona.pk,  # opted in to talent search, with accepted projects in each of its courses
         "skill_slug": Skill.objects.get(pk=course_skill_ids(1)[0]).slug,  # course 1's and opportunity 1's
     }

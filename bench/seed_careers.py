@@ -3,7 +3,7 @@
 Companies are every third organization (odd ids verified); company 3 is the HR persona's. Opportunity `o` is about
 course `(o - 1) % courses + 1` and asks for that course's first two skills, so opportunity 1 and the skill filter
 the pages use (course 1's first skill) always meet. About a quarter of the adult learners opted in to talent search;
-the persona did too, and applied to a number of opportunities that grows with the size.
+the persona did too, and applied to a number of opportunities (never opportunity 1) that grows with the size.
 """
 
 from __future__ import annotations
@@ -124,7 +124,8 @@ def _application_rows(users: int, staff: int, opportunities: int, count: int, pe
     rows = []
     while len(rows) < count:
         if len(rows) < persona:
-            user_id, opportunity_id = 1, published[len(rows) % len(published)]
+            # Not opportunity 1: the persona stays a fast-track suggestion there (bench/seed_projects.py).
+            user_id, opportunity_id = 1, published[1 + len(rows) % (len(published) - 1)]
         else:
             user_id, opportunity_id = rnd.randint(staff + 1, users), rnd.choice(published)
             if user_id % 11 == 0 or (opportunity_id, user_id) in taken:

@@ -33,7 +33,9 @@ def work_rows(plan: Plan) -> Iterator[tuple[int, int, int, int, str, int | None]
     for enrollment_id, user_id, course_id, status, _progress in _enrollment_rows(plan):
         if user_id == 1 or status == "completed":
             work_id += 1
-            yield work_id, enrollment_id, user_id, course_id, "accepted", rnd.randrange(55, 100)
+            score = rnd.randrange(55, 100)
+            # The persona's pass opportunity 1's fast-track bar (60): HR's suggestions list it at every size.
+            yield work_id, enrollment_id, user_id, course_id, "accepted", max(score, 70) if user_id == 1 else score
         elif status == "active" and enrollment_id % 20 == 0:
             work_id += 1
             yield work_id, enrollment_id, user_id, course_id, "submitted", None
@@ -59,14 +61,19 @@ def criteria(plan: Plan) -> Iterator[tuple]:
 
 
 def criterion_skills(plan: Plan) -> Iterator[tuple]:
-    """projects_criterion_skills: id, criterion, skill (the course's skills, one per criterion)."""
+    """projects_criterion_skills: id, criterion, skill (the course's skills, one per criterion, and a shared one)."""
     from bench.seed_careers import course_skill_ids
 
     row_id = 0
+    shared = course_skill_ids(1)[0]
     for course_id in range(1, plan.size.courses + 1):
         for position, skill_id in enumerate(course_skill_ids(course_id, CRITERIA)):
-            row_id += 1
-            yield (row_id, course_id * CRITERIA - CRITERIA + position + 1, skill_id)
+            criterion_id = course_id * CRITERIA - CRITERIA + position + 1
+            # Every rubric's first criterion also judges the skill the pages filter by (course 1's first), so
+            # talent search by it lists candidates at every size, as a common skill (Python, SQL) would.
+            for skill in dict.fromkeys([shared, skill_id] if position == 0 else [skill_id]):
+                row_id += 1
+                yield (row_id, criterion_id, skill)
 
 
 def project_works(plan: Plan) -> Iterator[tuple]:

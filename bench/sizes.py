@@ -32,7 +32,7 @@ class Size:
 SIZES = {
     # Three organizations at least: the third is a company (every third one is), where the HR persona works.
     "tiny": Size(
-        "tiny", 50, 3, 500, 200, 10, 100, None, xp_awards=200, topics=10, posts=100,
+        "tiny", 50, 3, 500, 200, 10, 300, None, xp_awards=200, topics=10, posts=100,
         opportunities=10, applications=30, conversations=10, messages=100,
     ),
     "smoke": Size(
