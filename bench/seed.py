@@ -42,10 +42,10 @@ def already_seeded(size) -> bool:
     from tropa.careers.models import Application, Opportunity
     from tropa.community.models import Post
     from tropa.courses.models import Enrollment
-    from tropa.messaging.models import Conversation
-    from tropa.roadmaps.models import Roadmap
     from tropa.gamification.models import XPAward
+    from tropa.messaging.models import Conversation
     from tropa.notifications.models import Notification
+    from tropa.roadmaps.models import Roadmap
 
     try:
         # Ids are assigned 1..N by the seeder; runs add sessions, tokens and their events, never users.

@@ -54,8 +54,8 @@ def employer_profiles(plan: Plan) -> Iterator[tuple]:
     rating_count (one per company)."""
     stamp = plan.ago(150 * DAY)
     for org_id in companies(plan):
-        yield (org_id, stamp, stamp, "Растим джунов в сильных инженеров", 3 + org_id % 7, f"{3.5 + org_id % 15 / 10:.2f}",
-               org_id % 40)  # fmt: skip
+        rating = f"{3.5 + org_id % 15 / 10:.2f}"
+        yield (org_id, stamp, stamp, "Растим джунов в сильных инженеров", 3 + org_id % 7, rating, org_id % 40)
 
 
 def opportunities(plan: Plan) -> Iterator[tuple]:

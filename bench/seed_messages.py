@@ -56,8 +56,9 @@ def conversations(plan: Plan) -> Iterator[tuple]:
     """messaging_conversation: id, kind, title, context_key, pair_key, cohort, course, organization, is_closed,
     created_at, last_message_at."""
     for conversation_id, (low, high), _first, count in _spans(plan):
-        yield (conversation_id, "direct", "", "", f"{low}:{high}", None, None, None, 1,
-               plan.ago(_sent_ago(0, count, conversation_id) + 60), plan.ago(_sent_ago(count - 1, count, conversation_id)))  # fmt: skip
+        created = plan.ago(_sent_ago(0, count, conversation_id) + 60)
+        last = plan.ago(_sent_ago(count - 1, count, conversation_id))
+        yield (conversation_id, "direct", "", "", f"{low}:{high}", None, None, None, 1, created, last)
 
 
 def participants(plan: Plan) -> Iterator[tuple]:

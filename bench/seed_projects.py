@@ -97,7 +97,7 @@ def versions(plan: Plan) -> Iterator[tuple]:
 def reviews(plan: Plan) -> Iterator[tuple]:
     """projects_review: id, created_at, updated_at, work, version, reviewer, role, status, due_at, reminded_at,
     submitted_at, score, feedback, decision, is_outlier, excluded, helpful (the curator's, id = work id)."""
-    for work_id, _enrollment, user_id, course_id, status, score in work_rows(plan):
+    for work_id, _enrollment, user_id, course_id, _status, score in work_rows(plan):
         assigned = plan.ago(30 * DAY)
         reviewer = reviewer_of(plan, course_id, user_id)
         if score is None:

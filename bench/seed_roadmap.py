@@ -26,7 +26,7 @@ def seed_persona_roadmap() -> int:
         return 0
     # Half the role's skills at a beginner's level: the planner has gaps to fill.
     required = list(RoleSkill.objects.filter(role=role).order_by("pk").values_list("skill_id", flat=True))
-    levels = {skill_id: 1 for skill_id in required[::2]}
+    levels = dict.fromkeys(required[::2], 1)
     Diagnostic.objects.create(
         user=persona, status=DiagnosticStatus.COMPLETED, step=DiagnosticStep.DONE, role=role,
         direction_id=role.direction_id, experience=Experience.STUDY, hours_per_week=HOURS_PER_WEEK,

@@ -29,6 +29,7 @@ class Size:
         return max(5, self.notifications // 50)
 
 
+# fmt: off
 SIZES = {
     # Three organizations at least: the third is a company (every third one is), where the HR persona works.
     "tiny": Size(
@@ -61,6 +62,7 @@ SIZES = {
         messages=100_000,
     ),
 }
+# fmt: on
 
 # Fixed identities the runner signs in as; seeded first so their ids are stable.
 PERSONA_EMAIL = "persona@bench.tropa.local"  # owner of organization 1, curator in 2, heavy inbox
