@@ -334,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-needed", action="store_true", help="skip when the database already holds this size")
     parser.add_argument("--report", type=Path, help="also write the load report as JSON here")
     args = parser.parse_args(argv)
+    # No connection pool in the seeder: the pool would keep the connection that checked the database open, and
+    # dropping the database then kills it under the migrations ("terminating connection due to administrator
+    # command"). One process, one connection.
+    os.environ["DATABASE_POOL_SIZE"] = "0"
     url = args.database_url or os.environ.get("DATABASE_URL") or env.database_url(args.db, args.size)
     if args.if_needed:
         env.setup_django(url)
