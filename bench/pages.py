@@ -10,10 +10,12 @@ class Page:
     name: str
     # A URL name to reverse ("app:name") or a literal path ("/api/v1/me"); {placeholders} in either are filled
     # from the fixture: persona_id, other_id, org_id, org_slug, curator_org_slug, course_slug, step_id, forum_slug,
-    # topic_id.
+    # topic_id, conversation_id, hr_org_slug, opportunity_id, application_id, candidate_id, skill_slug.
     route: str
     args: tuple[str, ...] = ()  # fixture keys passed to reverse(), in order
-    auth: str = "session"  # "anon", "session" (the persona's cookie) or "token" (the persona's Bearer token)
+    # "anon", "session" (the persona's cookie), "token" (the persona's Bearer token), "hr" (the HR persona's
+    # cookie: HR of the verified company 3) or "hr_token" (its Bearer token).
+    auth: str = "session"
 
 
 FLOOR = Page("floor", "/bench/floor")
@@ -54,9 +56,39 @@ PAGES = [
     Page("forum_index", "community:index"),
     Page("forum_category", "community:category", ("forum_slug",)),
     Page("forum_topic", "community:topic", ("topic_id",)),
-    # Projects (no project data is seeded yet: these measure the empty queue and a portfolio of courses only).
+    # Projects: the persona reviews course 1's submitted works (a queue that grows with the size) and has an
+    # accepted final project in each of its courses (its portfolio grows too).
     Page("review_queue", "projects:queue"),
     Page("portfolio", "projects:portfolio", ("persona_id",)),
+    Page("my_projects", "projects:mine"),
+    Page("project_detail", "projects:detail", ("course_slug",)),
+    # Careers, as a learner: the board (with a skill filter and "matching my evidence"), one opportunity, the
+    # persona's applications (their number grows with the size) and one of them.
+    Page("careers", "careers:opportunities"),
+    Page("careers_skill", "/careers/?skill={skill_slug}&remote=1"),
+    Page("careers_matching", "/careers/?matching=1"),
+    Page("opportunity", "careers:opportunity", ("opportunity_id",)),
+    Page("my_applications", "careers:my_applications"),
+    Page("application", "careers:application", ("application_id",)),
+    # Careers, as HR of company 3: the pipeline, talent search by skill, a candidate card, one opportunity with
+    # its recommended candidates and fast-track suggestions.
+    Page("hr_pipeline", "careers:hr_pipeline", ("hr_org_slug",), auth="hr"),
+    Page("hr_talent_search", "/careers/hr/{hr_org_slug}/talent/?skill={skill_slug}", auth="hr"),
+    Page("hr_candidate", "careers:hr_candidate", ("hr_org_slug", "candidate_id"), auth="hr"),
+    Page("hr_opportunity", "careers:hr_opportunity", ("hr_org_slug", "opportunity_id"), auth="hr"),
+    Page("api_opportunities", "/api/v1/careers/opportunities?skill={skill_slug}", auth="token"),
+    Page("api_opportunity", "/api/v1/careers/opportunities/{opportunity_id}", auth="token"),
+    Page("api_my_applications", "/api/v1/careers/applications/mine", auth="token"),
+    Page("api_hr_applications", "/api/v1/careers/hr/{hr_org_slug}/applications", auth="hr_token"),
+    Page("api_hr_candidates", "/api/v1/careers/hr/{hr_org_slug}/candidates?skill={skill_slug}", auth="hr_token"),
+    Page("api_hr_candidate", "/api/v1/careers/hr/{hr_org_slug}/candidates/{candidate_id}", auth="hr_token"),
+    # Messaging: the persona's inbox (grows with the size) and its conversation with the public user.
+    Page("messages_inbox", "messaging:inbox"),
+    Page("conversation", "messaging:conversation", ("conversation_id",)),
+    # Roadmaps: the persona's roadmap (planned by the seeder through the service), skill profile, recommendations.
+    Page("roadmap", "roadmaps:roadmap"),
+    Page("skill_profile", "roadmaps:profile"),
+    Page("recommendations", "roadmaps:recommendations"),
 ]
 
 

@@ -39,10 +39,13 @@ def already_seeded(size) -> bool:
 
     from tropa.accounts.models import User
     from tropa.activity.models import ActivityEvent
+    from tropa.careers.models import Application, Opportunity
     from tropa.community.models import Post
     from tropa.courses.models import Enrollment
     from tropa.gamification.models import XPAward
+    from tropa.messaging.models import Conversation
     from tropa.notifications.models import Notification
+    from tropa.roadmaps.models import Roadmap
 
     try:
         # Ids are assigned 1..N by the seeder; runs add sessions, tokens and their events, never users.
@@ -54,6 +57,10 @@ def already_seeded(size) -> bool:
             and Enrollment.objects.filter(pk=size.enrollments).exists()
             and XPAward.objects.filter(pk=size.xp_awards).exists()
             and Post.objects.filter(pk=size.posts).exists()
+            and Opportunity.objects.filter(pk=size.opportunities).exists()
+            and Application.objects.filter(pk=size.applications).exists()
+            and Conversation.objects.filter(pk=1).exists()
+            and Roadmap.objects.filter(user__email=PERSONA_EMAIL).exists()
         )
     except DatabaseError:
         seeded = False
@@ -65,18 +72,24 @@ def tables(plan):
     """(model, field names in the generator's column order, generator) for each table, parents first."""
     from allauth.account.models import EmailAddress
 
+    from bench import seed_careers as careers
     from bench import seed_courses as learning
     from bench import seed_history as history
+    from bench import seed_messages as messaging
     from bench import seed_play as play
+    from bench import seed_projects as projects
     from bench import seed_rows as rows
     from tropa.accounts.models import Profile, User
     from tropa.activity.models import ActivityEvent
     from tropa.analytics.models import HistoryEnrollment, RiskScore
+    from tropa.careers.models import Application, CandidateProfile, EmployerProfile, Opportunity, StatusChange
     from tropa.community.models import Category, Post, Topic
     from tropa.courses.models import Cohort, Course, Enrollment, Lesson, Module, Step, StepProgress
     from tropa.gamification.models import BoardEntry, GamerProfile, SkillXP, XPAward
+    from tropa.messaging.models import Conversation, Message, Participant
     from tropa.notifications.models import Notification
     from tropa.organizations.models import Membership, Organization
+    from tropa.projects.models import Criterion, CriterionScore, FinalProject, ProjectWork, Review, Version
 
     def fields(names: str) -> list[str]:
         return names.split()
@@ -184,6 +197,74 @@ def tables(plan):
             fields("id enrollment day at_day probability reasons method model_version"),
             history.risk_scores(plan),
         ),
+        (
+            FinalProject,
+            fields(f"id {stamps} course step title brief require_repository require_files require_demo "
+                   "require_writeup deadline late_policy late_penalty_percent revisions_allowed pass_score "
+                   "review_by_curator review_by_mentor review_by_expert peer_count peer_anonymous peer_review_days "
+                   "max_team_size created_by"),
+            projects.final_projects(plan),
+        ),
+        (Criterion, fields("id project position title description weight levels"), projects.criteria(plan)),
+        (Criterion.skills.through, fields("id criterion skill"), projects.criterion_skills(plan)),
+        (
+            ProjectWork,
+            fields(f"id {stamps} project user enrollment title summary status revisions_used quality_score "
+                   "needs_curator_attention accepted_at share_feedback"),
+            projects.project_works(plan),
+        ),
+        (
+            Version,
+            fields("id work number repository_url demo_url writeup submitted_at is_late penalty_percent"),
+            projects.versions(plan),
+        ),
+        (
+            Review,
+            fields(f"id {stamps} work version reviewer role status due_at reminded_at submitted_at score feedback "
+                   "decision is_outlier excluded helpful"),
+            projects.reviews(plan),
+        ),
+        (CriterionScore, fields("id review criterion level comment"), projects.criterion_scores(plan)),
+        (
+            EmployerProfile,
+            fields(f"organization {stamps} tagline response_days rating_average rating_count"),
+            careers.employer_profiles(plan),
+        ),
+        (
+            Opportunity,
+            fields(f"id {stamps} organization kind title description level city is_remote salary_min salary_max "
+                   "currency deadline status published_at created_by fast_track_course fast_track_min_score"),
+            careers.opportunities(plan),
+        ),
+        (Opportunity.skills.through, fields("id opportunity skill"), careers.opportunity_skills(plan)),
+        (
+            CandidateProfile,
+            fields(f"user {stamps} is_visible availability level city open_to_remote"),
+            careers.candidate_profiles(plan),
+        ),
+        (
+            Application,
+            fields(f"id {stamps} opportunity user status cover_note cv cv_size share_portfolio is_fast_track "
+                   "submitted_at responded_at reminded_at closed_at"),
+            careers.applications(plan),
+        ),
+        (StatusChange, fields("id application status actor reason created_at"), careers.status_changes(plan)),
+        (
+            Conversation,
+            fields("id kind title context_key pair_key cohort course organization is_closed created_at "
+                   "last_message_at"),
+            messaging.conversations(plan),
+        ),
+        (
+            Participant,
+            fields("id conversation user last_read_id digested_id joined_at left_at"),
+            messaging.participants(plan),
+        ),
+        (
+            Message,
+            fields("id conversation author body reply_to created_at edited_at deleted_at hidden_at"),
+            messaging.messages(plan),
+        ),
     ]  # fmt: skip
 
 
@@ -233,6 +314,11 @@ def seed(size_name: str, url: str) -> dict:
         }
         print(f"  {model._meta.db_table:32} {count:>10,} rows {seconds:8.1f} s {count / max(seconds, 1e-9):>12,.0f}/s")
     report["index_and_analyze_seconds"] = round(loader.finish([model for model, _, _ in plan_tables]), 2)
+    from bench.seed_roadmap import seed_persona_roadmap
+
+    roadmap_started = time.perf_counter()
+    report["persona_roadmap_steps"] = seed_persona_roadmap()
+    report["persona_roadmap_seconds"] = round(time.perf_counter() - roadmap_started, 2)
     total_rows = sum(t["rows"] for t in report["tables"].values())
     report["seconds"] = round(time.perf_counter() - started, 2)
     report["rows"] = total_rows
@@ -248,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--if-needed", action="store_true", help="skip when the database already holds this size")
     parser.add_argument("--report", type=Path, help="also write the load report as JSON here")
     args = parser.parse_args(argv)
+    # No connection pool in the seeder: the pool would keep the connection that checked the database open, and
+    # dropping the database then kills it under the migrations ("terminating connection due to administrator
+    # command"). One process, one connection.
+    os.environ["DATABASE_POOL_SIZE"] = "0"
     url = args.database_url or os.environ.get("DATABASE_URL") or env.database_url(args.db, args.size)
     if args.if_needed:
         env.setup_django(url)

@@ -21,8 +21,13 @@ TOPICS = ["Python", "SQL", "аналитика", "Django", "React", "тести�
 TEXT = "Прочитайте **этот** раздел и ответьте на вопросы. " * 8
 
 
+@cache
 def _ids(label: str) -> list[int]:
-    """Ids of rows the migrations seed (directions, skills): courses point at them rather than at new ones."""
+    """Ids of rows the migrations seed (directions, skills): courses point at them rather than at new ones.
+
+    Cached: a generator runs while its table's COPY holds the PostgreSQL connection, where a query would wait
+    for the COPY to end (bench/seed_load.PostgresLoader pulls the first chunk, hence this query, before it opens
+    the COPY; later calls must not query)."""
     from django.apps import apps
 
     return list(apps.get_model(label).objects.order_by("pk").values_list("pk", flat=True))

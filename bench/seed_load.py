@@ -111,12 +111,17 @@ class PostgresLoader(Loader):
     def load(self, table: str, columns: list[str], rows: Iterable[tuple]) -> int:
         count = 0
         statement = f'COPY "{table}" ({", ".join(columns)}) FROM STDIN'
+        # The first chunk is drawn before the COPY starts: generators look up what they need (skill ids...) on
+        # their first row, and a query on this connection during its COPY would wait forever.
+        iterator = iter(rows)
+        first = list(itertools.islice(iterator, CHUNK))
         with connection.cursor() as cursor, cursor.cursor.copy(statement) as copy:
-            iterator = iter(rows)
-            while chunk := list(itertools.islice(iterator, CHUNK)):
-                # Text format built by hand: the generators never emit tabs, newlines or backslashes.
+            chunk = first
+            while chunk:
+                # Text format built by hand (_pg_text escapes what must be).
                 copy.write("".join("\t".join(_pg_text(v) for v in row) + "\n" for row in chunk))
                 count += len(chunk)
+                chunk = list(itertools.islice(iterator, CHUNK))
         return count
 
     def analyze(self) -> None:
@@ -126,8 +131,18 @@ class PostgresLoader(Loader):
                 cursor.execute(f'VACUUM (ANALYZE) "{table}"')  # also sets the visibility map for index-only scans
 
 
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
 def _pg_text(value) -> str:
-    return r"\N" if value is None else str(value)
+    if value is None:
+        return r"\N"
+    text = str(value)
+    # COPY's text format: a backslash, newline, carriage return or tab in a value must be escaped (course outcomes
+    # and project write-ups are multi-line). Most values have none, so look before translating.
+    if "\n" in text or "\t" in text or "\\" in text or "\r" in text:
+        return text.translate(_COPY_ESCAPES)
+    return text
 
 
 def loader_for(vendor: str, tables: list[str]) -> Loader:

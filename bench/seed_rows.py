@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bench.sizes import OTHER_EMAIL, PERSONA_EMAIL, PERSONA_ORG_SLUG, Size
+from bench.sizes import HR_EMAIL, OTHER_EMAIL, PERSONA_EMAIL, PERSONA_ORG_SLUG, Size
 
 DAY = 86_400
 YEAR = 365 * DAY
@@ -59,12 +59,24 @@ class Plan:
         return [org_id for org_id in range(1, self.size.organizations + 1) if org_id % 3 != 0]
 
 
+HR_USER_ID, HR_ORG_ID = 3, 3  # the HR persona and its company (verified: odd ids are)
+
+
+def email_of(user_id: int) -> str:
+    fixed = {1: PERSONA_EMAIL, 2: OTHER_EMAIL, HR_USER_ID: HR_EMAIL}
+    return fixed.get(user_id, f"user{user_id}@bench.tropa.local")
+
+
+def companies(plan: Plan) -> list[int]:
+    return [org_id for org_id in range(1, plan.size.organizations + 1) if org_id % 3 == 0]
+
+
 def users(plan: Plan) -> Iterator[tuple]:
     """accounts_user: id, password, last_login, is_superuser, email, first_name, last_name, is_staff,
     is_active, date_joined, language, is_minor."""
     rnd = random.Random(plan.seed)
     for user_id in range(1, plan.size.users + 1):
-        email = {1: PERSONA_EMAIL, 2: OTHER_EMAIL}.get(user_id, f"user{user_id}@bench.tropa.local")
+        email = email_of(user_id)
         joined = plan.ago(rnd.randrange(YEAR))
         language = "en" if user_id % 7 == 0 else "ru"
         minor = int(user_id > 2 and user_id % 11 == 0)
@@ -75,7 +87,7 @@ def users(plan: Plan) -> Iterator[tuple]:
 def email_addresses(plan: Plan) -> Iterator[tuple]:
     """account_emailaddress: id, user_id, email, verified, primary."""
     for user_id in range(1, plan.size.users + 1):
-        email = {1: PERSONA_EMAIL, 2: OTHER_EMAIL}.get(user_id, f"user{user_id}@bench.tropa.local")
+        email = email_of(user_id)
         yield (user_id, user_id, email, 1, 1)
 
 
@@ -110,13 +122,16 @@ def memberships(plan: Plan) -> Iterator[tuple]:
 
     The persona owns organization 1 and curates in 2; each organization has a small team from the staff
     pool; 60% of the other users are learners on one school's roster, organization 1 taking a fixed 3% share
-    so that its members page grows with the data."""
+    so that its members page grows with the data. The HR persona (user 3) is HR of company 3."""
     rnd = random.Random(plan.seed + 2)
     stamp = plan.ago(100 * DAY)
     next_id = iter(range(1, 10**9))
     staff = range(3, plan.staff_count + 1)
     for org_id in range(1, plan.size.organizations + 1):
         team = rnd.sample(staff, k=min(len(staff), rnd.randint(2, 6)))
+        if org_id == HR_ORG_ID:
+            team = [user_id for user_id in team if user_id != HR_USER_ID]
+            yield (next(next_id), stamp, stamp, org_id, HR_USER_ID, "hr")
         if org_id == 1:
             yield (next(next_id), stamp, stamp, org_id, 1, "owner")
         elif org_id == 2:

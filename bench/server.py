@@ -33,6 +33,11 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def __enter__(self) -> Server:
+        from bench.env import port_open
+
+        if port_open("127.0.0.1", self.port):
+            # Another server (another run, another worktree) would answer /healthz and be measured instead.
+            raise ServerError(f"port {self.port} is already in use: stop what listens there or pass --port")
         self.log.parent.mkdir(parents=True, exist_ok=True)
         command = [
             sys.executable, "-m", "uvicorn", "tropa.asgi:application",
