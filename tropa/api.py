@@ -116,6 +116,7 @@ def unmatched(request, unmatched: str):
 
 def _register_routers() -> None:
     from tropa.accounts.api import router as accounts_router
+    from tropa.accounts.api_personal_data import router as personal_data_router
     from tropa.analytics.api import router as analytics_router
     from tropa.assistant.api import router as assistant_router
     from tropa.careers.api import router as careers_router
@@ -131,6 +132,7 @@ def _register_routers() -> None:
     from tropa.roadmaps.api import router as roadmaps_router
 
     api.add_router("/", accounts_router)
+    api.add_router("/", personal_data_router)
     api.add_router("/", organizations_router)
     api.add_router("/notifications", notifications_router)
     api.add_router("/courses", courses_router)

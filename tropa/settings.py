@@ -276,6 +276,11 @@ API_AUTH_FAILURE_RATE = env_str("API_AUTH_FAILURE_RATE", "30/m")
 INVITATION_TTL_DAYS = env_int("INVITATION_TTL_DAYS", 7, minimum=1)
 ORGANIZATION_INVITATION_RATE = env_str("ORGANIZATION_INVITATION_RATE", "60/h")  # per inviting user
 
+# Personal data (docs/privacy.md): how long a download of one's data stays available, and throttles.
+PERSONAL_DATA_EXPORT_DAYS = env_int("PERSONAL_DATA_EXPORT_DAYS", 7, minimum=1)
+PERSONAL_DATA_EXPORT_RATE = env_str("PERSONAL_DATA_EXPORT_RATE", "5/d")  # exports requested per user
+ACCOUNT_DELETE_ATTEMPT_RATE = env_str("ACCOUNT_DELETE_ATTEMPT_RATE", "5/h")  # wrong confirmations per user
+
 # Early warning: a trained model replaces the rule-based score once this many enrollments have finished.
 RISK_MIN_HISTORY = env_int("RISK_MIN_HISTORY", 200, minimum=1)
 RISK_IMPORT_MAX_MB = env_int("RISK_IMPORT_MAX_MB", 50, minimum=1)  # largest bundle upload, MB

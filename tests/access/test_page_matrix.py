@@ -58,6 +58,12 @@ ROWS = [
     Row("accounts:language",                      "POST", "",            302,   302,    302,    302,    302,   302,   302,   302),
     Row("accounts:tokens",                        "GET",  "",            LOGIN, 200,    200,    200,    200,   200,   200,   200),
     Row("accounts:tokens",                        "POST", "",            LOGIN, 200,    200,    200,    200,   200,   200,   200),
+    # Your data: the export in the URLs is the learner's; deleting with a wrong password reaches the service (400).
+    Row("accounts:personal_data",                 "GET",  "",            LOGIN, 200,    200,    200,    200,   200,   200,   200),
+    Row("accounts:personal_data",                 "GET",  "htmx",        LOGIN, 200,    200,    200,    200,   200,   200,   200),
+    Row("accounts:data_export",                   "POST", "",            LOGIN, 302,    302,    302,    302,   302,   302,   302),
+    Row("accounts:data_export_download",          "GET",  "",            LOGIN, 200,    404,    404,    404,   404,   404,   404),
+    Row("accounts:account_delete",                "POST", "",            LOGIN, 400,    400,    400,    400,   400,   400,   400),
     Row("accounts:token_revoke",                  "POST", "",            LOGIN, 302,    404,    404,    404,   404,   404,   404),
     Row("accounts:profile_detail",                "GET",  "",            404,   200,    200,    200,    200,   200,   200,   200),
     Row("accounts:profile_detail",                "GET",  "minor",       404,   404,    404,    404,    404,   404,   200,   404),
@@ -115,6 +121,7 @@ DEFAULT_KWARGS = {
     "link_id": "pending_link",
     "notification_id": "notification",
     "token_id": "token",
+    "export_id": "export",
     "user_id": "learner_id",
 }
 VARIANTS = {
@@ -132,6 +139,7 @@ def post_data(name: str, refs: dict) -> dict:
         "accounts:profile_edit": {"first_name": "New", "last_name": "Name", "visibility": "platform"},
         "accounts:language": {"language": "en", "next": "/"},
         "accounts:tokens": {"name": "CI", "expires_in_days": "30"},
+        "accounts:account_delete": {"password": "not the password"},
         "organizations:create": {"name": "Gamma Lab", "kind": "school"},
         "organizations:switch": {"organization_id": refs["org_id"]},
         "organizations:settings": {"name": "Alpha School", "description": "", "website": "", "city": ""},

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core import mail
 
+from tropa.accounts.data_export import data_export_build, data_export_request
 from tropa.accounts.services import api_token_create, user_create
 from tropa.notifications.services import notification_create
 from tropa.organizations import services as org_services
@@ -111,6 +112,8 @@ def build_world(**texts) -> World:
         url="/me/profile/",
     )
     token, _raw = api_token_create(actor=people["learner"], name=texts.get("token_name", "Reporting script"))
+    export = data_export_request(actor=people["learner"])
+    data_export_build(export_id=export.pk)  # built now: the test runs on-commit callbacks only for the invitation
 
     world = World(users=people)
     world.refs.update(
@@ -123,6 +126,7 @@ def build_world(**texts) -> World:
         confirmed_link=confirmed.pk,
         notification=notification.pk,
         token=token.pk,
+        export=export.pk,
         learner_id=people["learner"].pk,
         child_id=people["child"].pk,
         missing=999_999,

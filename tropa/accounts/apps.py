@@ -10,4 +10,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
-        from tropa.accounts import dashboard, navigation  # noqa: F401  (register panels and menu entries)
+        from tropa.accounts import dashboard, navigation, tasks  # noqa: F401  (panels, menu entries, schedules)

@@ -108,3 +108,15 @@ class ApiTokenForm(forms.Form):
     expires_in_days = forms.TypedChoiceField(
         label=_("Expires"), choices=EXPIRY_CHOICES, coerce=int, empty_value=None, required=False, initial="90"
     )
+
+
+class AccountDeleteForm(forms.Form):
+    """The confirmation: the password, or for an account without one (social sign-in) the email address."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    email = forms.CharField(label=_("Your email address"), required=False, max_length=254)

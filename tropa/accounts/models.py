@@ -1,4 +1,6 @@
-"""The custom User (email login), its public Profile and personal API tokens."""
+"""The custom User (email login), its public Profile, personal API tokens and downloads of a user's data."""
+
+import secrets
 
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
@@ -42,6 +44,9 @@ class User(AbstractUser):
     language = models.CharField(_("interface language"), max_length=8, choices=Language.choices, default=Language.RU)
     # Children's accounts get the strictest defaults: never public, guardians may follow them.
     is_minor = models.BooleanField(_("minor"), default=False, help_text=_("Under 18: the profile is never public."))
+    # Set when the person deleted their account: the row stays as an inactive tombstone so that what others
+    # built around it (replies, reviews, battles) keeps its foreign keys, shown as "Deleted user".
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -58,7 +63,13 @@ class User(AbstractUser):
 
     @property
     def display_name(self) -> str:
+        if self.deleted_at is not None:
+            return str(_("Deleted user"))
         return self.get_full_name() or self.email.split("@")[0]
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
 
 class Visibility(models.TextChoices):
@@ -106,3 +117,34 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.prefix}…)"
+
+
+class DataExportStatus(models.TextChoices):
+    PENDING = "pending", _("Being prepared")
+    READY = "ready", _("Ready to download")
+    FAILED = "failed", _("Failed")
+
+
+def data_export_path(instance, filename: str) -> str:
+    # An unguessable folder: the file is served only through a view that checks the owner, never linked directly.
+    return f"exports/{secrets.token_urlsafe(18)}/tropa-data.json"
+
+
+class DataExport(models.Model):
+    """A JSON file of everything Tropa holds about a user, built in the background and kept for a few days."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="data_exports")
+    status = models.CharField(max_length=8, choices=DataExportStatus.choices, default=DataExportStatus.PENDING)
+    file = models.FileField(upload_to=data_export_path, blank=True, max_length=200)
+    size = models.PositiveIntegerField(default=0)
+    requested_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.requested_at:%Y-%m-%d %H:%M} ({self.status})"

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
-from tropa.accounts.models import ApiToken, Profile, User, Visibility
+from tropa.accounts.models import ApiToken, DataExport, DataExportStatus, Profile, User, Visibility
 
 
 def can_view_profile(viewer, profile: Profile) -> bool:
@@ -49,3 +50,19 @@ def profile_completeness(user: User) -> dict:
     ]
     filled = sum(1 for _label, ok in checks if ok)
     return {"percent": round(100 * filled / len(checks)), "missing": [label for label, ok in checks if not ok]}
+
+
+def data_export_list(*, user: User) -> QuerySet[DataExport]:
+    """The user's downloads of their data, newest first (expired ones are purged nightly, and hidden until then)."""
+    return DataExport.objects.filter(user=user).exclude(expires_at__lte=timezone.now()).order_by("-requested_at")
+
+
+def data_export_get_for(user, export_id: int) -> DataExport | None:
+    """The caller's own export when its file is ready and not expired; None otherwise (callers answer 404)."""
+    if not user.is_authenticated:
+        return None
+    return (
+        DataExport.objects.filter(pk=export_id, user=user, status=DataExportStatus.READY, expires_at__gt=timezone.now())
+        .exclude(file="")
+        .first()
+    )

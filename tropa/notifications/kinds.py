@@ -43,6 +43,14 @@ API_TOKEN_CREATED = register(
         email_default=True,
     )
 )
+DATA_EXPORT_READY = register(
+    Kind(
+        "data_export_ready",
+        _("Your data is ready"),
+        _("The file with your data that you asked for can be downloaded (the email about it is always sent)."),
+        email_default=False,
+    )
+)
 INVITATION = register(
     Kind(
         "invitation",

@@ -40,6 +40,21 @@ def on_api_token_created(event) -> None:
     deliver(event, kinds.API_TOKEN_CREATED, [event.actor_id], render)
 
 
+@subscribe("personal_data.export_ready", name="notifications.data_export_ready")
+def on_data_export_ready(event) -> None:
+    if event.actor_id is None:
+        return  # the account was deleted meanwhile
+
+    def render(recipient):
+        return (
+            _("Your data is ready to download"),
+            _("The file stays available for a few days; then you can ask for a new one."),
+            link("accounts:personal_data"),
+        )
+
+    deliver(event, kinds.DATA_EXPORT_READY, [event.actor_id], render)
+
+
 @subscribe("membership.invited", name="notifications.membership_invited")
 def on_membership_invited(event) -> None:
     payload = event.payload
