@@ -17,6 +17,7 @@ from tropa.courses.models import (
     Cohort,
     Course,
     CourseReview,
+    DeadlineExtension,
     Enrollment,
     EnrollmentStatus,
     LeaveReason,
@@ -92,6 +93,14 @@ def export(user) -> dict:
             "issued_at",
             "revoked_at",
         ),
+        "deadline_extensions": rows(
+            DeadlineExtension.objects.filter(enrollment__user=user),
+            "step__course__title",
+            "step__title",
+            "previous_due_at",
+            "due_at",
+            "reason",
+        ),
         "courses_authored": rows(Course.objects.filter(author=user), "title", "slug", "status"),
         "course_teams": rows(Course.objects.filter(team=user), "title", "slug"),
         "cohorts_curated": rows(Cohort.objects.filter(curators=user), "course__title", "title"),
@@ -115,6 +124,7 @@ def erase(user) -> None:
         transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
     LessonRating.objects.filter(enrollment__user=user).exclude(comment="").update(comment="")
     CourseReview.objects.filter(enrollment__user=user).exclude(text="").update(text="")
+    DeadlineExtension.objects.filter(enrollment__user=user).update(reason="")
     Certificate.objects.filter(enrollment__user=user, revoked_at__isnull=True).update(
         revoked_at=timezone.now(), revoke_reason=REVOKED_BECAUSE_DELETED
     )
@@ -133,5 +143,6 @@ register(
     kept={
         "courses.Course.author": "A course belongs to its organization; its author is shown as “Deleted user”.",
         "courses.Submission.reviewer": "A curator's review of another learner's work stays with that learner.",
+        "courses.DeadlineExtension.granted_by": "A curator's extension of another learner's deadline stays with them.",
     },
 )

@@ -1,4 +1,5 @@
-"""What roadmaps holds about a person (diagnostics, skill profile, roadmap and its comments) for export and erasure.
+"""What roadmaps holds about a person (diagnostics, skill profile, roadmap, its comments, recommendations they
+dismissed) for export and erasure.
 
 All of it is the person's own planning and is deleted (comments mentors left on it go with the roadmap).
 Comments the person wrote on other learners' roadmaps, and their edits of others' steps, stay there.
@@ -7,7 +8,7 @@ Comments the person wrote on other learners' roadmaps, and their edits of others
 from __future__ import annotations
 
 from tropa.accounts.data_registry import register, rows
-from tropa.roadmaps.models import Diagnostic, Roadmap, RoadmapComment, RoadmapStep, SkillLevel
+from tropa.roadmaps.models import Diagnostic, DismissedRecommendation, Roadmap, RoadmapComment, RoadmapStep, SkillLevel
 
 
 def export(user) -> dict:
@@ -36,6 +37,9 @@ def export(user) -> dict:
         "comments_on_my_roadmap": rows(
             RoadmapComment.objects.filter(roadmap__user=user), "author_id", "text", "created_at"
         ),
+        "recommendations_dismissed": rows(
+            DismissedRecommendation.objects.filter(user=user), "kind", "item_id", "created_at"
+        ),
         "comments_written": rows(RoadmapComment.objects.filter(author=user), "roadmap__user_id", "text", "created_at"),
     }
 
@@ -44,13 +48,19 @@ def erase(user) -> None:
     Roadmap.objects.filter(user=user).delete()
     SkillLevel.objects.filter(user=user).delete()
     Diagnostic.objects.filter(user=user).delete()
+    DismissedRecommendation.objects.filter(user=user).delete()
 
 
 register(
     "roadmaps",
     export=export,
     erase=erase,
-    covers=["roadmaps.Diagnostic.user", "roadmaps.SkillLevel.user", "roadmaps.Roadmap.user"],
+    covers=[
+        "roadmaps.Diagnostic.user",
+        "roadmaps.SkillLevel.user",
+        "roadmaps.Roadmap.user",
+        "roadmaps.DismissedRecommendation.user",
+    ],
     kept={
         "roadmaps.RoadmapComment.author": "Advice given on another learner's roadmap stays with that learner.",
         "roadmaps.RoadmapStep.edited_by": "A mentor's edit of another learner's roadmap.",
