@@ -43,7 +43,7 @@ def _rules_paid(user) -> list[str]:
 
 
 def _recorded_verbs() -> set[str]:
-    """Every verb the code can record: the constants of each app's events module and literal `verb="..."`."""
+    """Every verb the code can record: the constants of each app's events module and literal verbs."""
     import importlib
     import re
     from pathlib import Path
@@ -55,7 +55,8 @@ def _recorded_verbs() -> set[str]:
         verbs |= {value for name, value in vars(module).items() if name.isupper() and isinstance(value, str)}
     for source in root.rglob("*.py"):
         if "tests" not in source.parts:
-            verbs |= set(re.findall(r'verb="([a-z_]+\.[a-z_]+)"', source.read_text(encoding="utf-8")))
+            text = source.read_text(encoding="utf-8")  # record(verb="x.y") and record_many([{"verb": "x.y"}])
+            verbs |= set(re.findall(r'verb"?(?:=|: )"([a-z_]+\.[a-z_]+)"', text))
     return verbs
 
 

@@ -15,6 +15,7 @@ from tropa.courses.models import (
     CohortModule,
     Course,
     CourseReview,
+    DeadlineExtension,
     Direction,
     Enrollment,
     Lesson,
@@ -281,6 +282,17 @@ class SubmissionAdmin(admin.ModelAdmin):
     raw_id_fields = ["enrollment", "step", "reviewer"]
     date_hierarchy = "submitted_at"
     formfield_overrides = HTTPS_LINKS
+
+
+@admin.register(DeadlineExtension)
+class DeadlineExtensionAdmin(admin.ModelAdmin):
+    """A learner's own later deadline; granted from the curator's desk, where it is logged as an intervention."""
+
+    list_display = ["enrollment", "step", "previous_due_at", "due_at", "granted_by", "created_at"]
+    search_fields = ["enrollment__user__email", "step__title", "step__course__title", "reason"]
+    list_select_related = ["enrollment__user", "enrollment__course", "step", "granted_by"]
+    raw_id_fields = ["enrollment", "step", "granted_by"]
+    readonly_fields = ["previous_due_at", "created_at", "updated_at"]
 
 
 @admin.register(LessonRating)
