@@ -87,7 +87,7 @@ def _courses(user) -> list[dict]:
 
 def _deadlines(user) -> list[dict]:
     return [
-        {"course": _cut(row.cohort.course.title, 120), "module": _cut(row.module.title, 80), "due": _day(row.deadline)}
+        {"course": _cut(row.course.title, 120), "module": _cut(row.title, 80), "due": _day(row.deadline)}
         for row in deadline_list_for_user(user=user, limit=LIMITS["deadlines"])
     ]
 
