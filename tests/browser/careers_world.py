@@ -25,6 +25,8 @@ PASSWORD = "Tropinka-2026-secure"
 
 TEXTS = {
     "ru": {
+        "learner": ("Алина", "Соколова"),
+        "hr": ("Ирина", "Павлова"),
         "school": "Школа Данных",
         "company": "Лаборатория данных",
         "course": "Аналитик данных: с нуля до проекта",
@@ -37,6 +39,8 @@ TEXTS = {
         "feedback": "Чистый код, понятные выводы, модель проверена на отложенной выборке.",
     },
     "en": {
+        "learner": ("Alina", "Sokolova"),
+        "hr": ("Irina", "Pavlova"),
         "school": "Data School",
         "company": "Data Lab",
         "course": "Data analyst: from zero to a project",
@@ -62,7 +66,7 @@ def _join(*, organization, inviter, user, role: str) -> None:
 
 
 def _accepted_final_project(people: dict, text: dict):
-    """The course, its final project with a rubric over Python and SQL, and the learner's work accepted by the curator."""
+    """The course, its final project with a rubric over Python and SQL, the learner's work accepted by the curator."""
     python, _ = Skill.objects.get_or_create(slug="python", defaults={"name_ru": "Python", "name_en": "Python"})
     sql, _ = Skill.objects.get_or_create(slug="sql", defaults={"name_ru": "SQL", "name_en": "SQL"})
     school = org_services.organization_create(actor=people["school_owner"], name=text["school"],
@@ -104,9 +108,8 @@ def _accepted_final_project(people: dict, text: dict):
 def build_careers_journey_world(lang: str) -> SimpleNamespace:
     text = TEXTS[lang]
     people = {
-        "learner": _person("learner", lang, "Алина" if lang == "ru" else "Alina", "Соколова" if lang == "ru" else
-                           "Sokolova"),  # fmt: skip
-        "hr": _person("hr", lang, "Ирина" if lang == "ru" else "Irina", "Павлова" if lang == "ru" else "Pavlova"),
+        "learner": _person("learner", lang, *text["learner"]),
+        "hr": _person("hr", lang, *text["hr"]),
         "company_owner": _person("company-owner", lang, "Олег", "Ким"),
         "school_owner": _person("school-owner", lang, "Мария", "Орлова"),
         "author": _person("author", lang, "Антон", "Белов"),

@@ -62,6 +62,12 @@ def submit(page, locator) -> None:
         locator.click()
 
 
+def fits(page) -> None:
+    """Nothing sticks out sideways (the viewport is a phone's when this runs before a mobile shot)."""
+    width, viewport = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= viewport, f"{page.url} is {width}px wide in a {viewport}px window"
+
+
 def _slots() -> list[datetime]:
     day = timezone.localdate() + timedelta(days=3)
     zone = timezone.get_current_timezone()
@@ -78,7 +84,10 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     with translation.override(lang):
         words.update(scheduled=str(InterviewStatus.SCHEDULED.label), viewed=str(ApplicationStatus.VIEWED.label))
     learner, hr, slug = world.people.learner, world.people.hr, world.company.slug
-    shot = shots_factory(f"careers-{lang}")
+    shots = shots_factory(f"careers-{lang}")
+
+    def shot(step: str, *, mobile: bool = False) -> None:
+        shots(step, mobile=mobile, before=(lambda: fits(page)) if mobile else None)
 
     # The learner opts in to talent search, browses, sees the fast-track rule and applies to the job.
     sign_in(page, learner)
@@ -133,6 +142,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     page.fill("#t-score", "85")
     submit(page, page.locator("main aside form button[type=submit]"))
     assert "skill=python" in page.url and "min_score=85" in page.url
+    expect(page.locator("main nav a[aria-current=page]")).to_have_attribute("href", f"/careers/hr/{slug}/talent/")
     expect(page.locator("main article")).to_have_count(1)
     expect(page.locator("main article")).to_contain_text(learner.display_name)
     shot("hr-talent-search")
@@ -144,6 +154,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     expect(page.locator("#verified-title").locator("xpath=..")).to_contain_text(world.text["project"])
     submit(page, page.locator("form[action$='/shortlist/'] button[type=submit]"))
     expect(page.locator("#sl option:checked")).to_contain_text("✓")
+    expect(page.locator("[aria-labelledby=sl-in]")).to_contain_text(words["shortlist"])
     page.fill("#id_body", words["note"])
     submit(page, page.locator("form[action$='/note/'] button[type=submit]"))
     expect(page.locator("main")).to_contain_text(words["note"])
@@ -192,6 +203,9 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     for number, moment in enumerate(slots, start=1):
         interview_form.locator(f"input[name=slot{number}]").fill(moment.strftime("%Y-%m-%dT%H:%M"))
     interview_form.locator("input[name=location]").fill(words["place"])
+    # The interview form's fields have their own ids: the status form's note is #id_reason.
+    expect(page.locator("#id_reason")).to_have_count(1)
+    expect(interview_form.locator("input[name=reason]")).to_have_count(0)
     shot("hr-invite")
     shot("hr-invite", mobile=True)
     check_axe(page, "HR application with the interview form")
@@ -232,6 +246,8 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     interviews = page.locator("#interviews-title").locator("xpath=..")
     expect(interviews).to_contain_text(words["scheduled"])
     expect(interviews).to_contain_text(booked)
+    # The form now proposes new times for this interview, with a reason, instead of a second invitation.
+    expect(page.locator("form[action$='/interview/'] input[name=reason]")).to_be_visible()
     shot("hr-interview-booked")
     shot("hr-interview-booked", mobile=True)
 
