@@ -46,18 +46,35 @@ def careers_world(transactional_db, request):
         return build_careers_journey_world(request.node.callspec.params["lang"])
 
 
+def settle(page) -> None:
+    """Wait for the requests a page makes after loading (the navbar's message badge and XP toasts) to answer.
+
+    The test database is SQLite's shared-cache memory database, where a request that overlaps another one's
+    table lock fails at once ("database table is locked") instead of waiting: the next click waits for quiet.
+    """
+    page.wait_for_load_state("networkidle")
+
+
+def go(page, url: str) -> None:
+    settle(page)
+    page.goto(url)
+
+
 def sign_in(page, user) -> None:
+    settle(page)
     page.context.clear_cookies()
     page.goto("/accounts/login/")
     page.fill("#id_login", user.email)
     page.fill("#id_password", PASSWORD)
+    settle(page)
     with page.expect_navigation():
         page.locator("main form button[type=submit]").click()
     page.wait_for_url("**/dashboard/**")
 
 
 def submit(page, locator) -> None:
-    """Click a submit button and wait for the answer's page: most forms here post back to the page they are on."""
+    """Click a button or link and wait for the next page: most forms here post back to the page they are on."""
+    settle(page)
     with page.expect_navigation():
         locator.click()
 
@@ -91,7 +108,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
 
     # The learner opts in to talent search, browses, sees the fast-track rule and applies to the job.
     sign_in(page, learner)
-    page.goto("/careers/me/")
+    go(page, "/careers/me/")
     page.check("#id_is_visible")
     page.select_option("#id_availability", "now")
     page.select_option("#id_level", "trainee")
@@ -103,12 +120,12 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     expect(page.locator("#id_is_visible")).to_be_checked()
     expect(page.locator(".alert-success")).to_be_visible()
 
-    page.goto("/careers/?matching=1")
+    go(page, "/careers/?matching=1")
     expect(page.locator("main article")).to_have_count(2)
     shot("opportunities")
     shot("opportunities", mobile=True)
     check_axe(page, "opportunities")
-    page.locator(f"main article a[href='/careers/o/{world.internship.pk}/']").click()
+    submit(page, page.locator(f"main article a[href='/careers/o/{world.internship.pk}/']"))
     page.wait_for_url(f"**/careers/o/{world.internship.pk}/")
     expect(page.locator("main .alert-warning")).to_contain_text(world.course.title)
     expect(page.locator("main .alert-success")).to_contain_text(world.text["project"])
@@ -116,7 +133,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     shot("internship", mobile=True)
     check_axe(page, "opportunity")
 
-    page.goto(f"/careers/o/{world.job.pk}/")
+    go(page, f"/careers/o/{world.job.pk}/")
     page.fill("#id_cover_note", words["cover"])
     submit(page, page.locator("form[action$='/apply/'] button[type=submit]"))
     expect(page).to_have_url(re.compile(r"/careers/applications/\d+/$"))
@@ -126,18 +143,18 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
 
     # HR: a shortlist, talent search by evidenced skill and score, the candidate card, into the shortlist.
     sign_in(page, hr)
-    page.goto("/careers/hr/")
+    go(page, "/careers/hr/")
     page.wait_for_url(f"**/careers/hr/{slug}/")
     expect(page.locator("main table")).to_contain_text(learner.display_name)
     shot("hr-pipeline")
     shot("hr-pipeline", mobile=True)
     check_axe(page, "HR pipeline")
-    page.locator("main nav a[href$='/shortlists/']").click()
+    submit(page, page.locator("main nav a[href$='/shortlists/']"))
     page.fill("#id_name", words["shortlist"])
     submit(page, page.locator("main form button[type=submit]"))
     expect(page.locator("main")).to_contain_text(words["shortlist"])
 
-    page.locator("main nav a[href$='/talent/']").click()
+    submit(page, page.locator("main nav a[href$='/talent/']"))
     page.select_option("#t-skill", "python")
     page.fill("#t-score", "85")
     submit(page, page.locator("main aside form button[type=submit]"))
@@ -149,7 +166,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     shot("hr-talent-search", mobile=True)
     check_axe(page, "talent search")
 
-    page.locator("main article h2 a").click()
+    submit(page, page.locator("main article h2 a"))
     page.wait_for_url(f"**/talent/{learner.pk}/")
     expect(page.locator("#verified-title").locator("xpath=..")).to_contain_text(world.text["project"])
     submit(page, page.locator("form[action$='/shortlist/'] button[type=submit]"))
@@ -163,8 +180,8 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     check_axe(page, "candidate card")
 
     # The internship's page: the learner is a fast-track suggestion; HR sends the offer.
-    page.goto(f"/careers/hr/{slug}/")
-    page.locator(f"main aside a[href$='/opportunities/{world.internship.pk}/']").click()
+    go(page, f"/careers/hr/{slug}/")
+    submit(page, page.locator(f"main aside a[href$='/opportunities/{world.internship.pk}/']"))
     page.wait_for_url(f"**/opportunities/{world.internship.pk}/")
     offer_form = page.locator("form[action$='/fast-track/']")
     expect(offer_form).to_contain_text(learner.display_name)
@@ -176,12 +193,12 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     expect(page.locator(".alert-success")).to_be_visible()
     expect(page.locator("form[action$='/fast-track/']")).to_have_count(0)
     # Opening the job application marks it viewed: the learner's track shows it did not vanish.
-    page.goto(job_application_url)
+    go(page, job_application_url)
     expect(page.locator("main h1")).to_contain_text(learner.display_name)
 
     # The learner accepts the fast-track offer: the application starts shortlisted.
     sign_in(page, learner)
-    page.goto("/careers/applications/")
+    go(page, "/careers/applications/")
     offers = page.locator("#offers-title").locator("xpath=..")
     expect(offers).to_contain_text(world.internship.title)
     expect(offers).to_contain_text(words["offer"])
@@ -195,8 +212,8 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
 
     # HR invites to an interview with three times.
     sign_in(page, hr)
-    page.goto(f"/careers/hr/{slug}/?status=shortlisted")
-    page.locator("main table a", has_text=learner.display_name).click()
+    go(page, f"/careers/hr/{slug}/?status=shortlisted")
+    submit(page, page.locator("main table a", has_text=learner.display_name))
     page.wait_for_url(internship_application_url)
     slots = _slots()
     interview_form = page.locator("form[action$='/interview/']")
@@ -214,8 +231,8 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
 
     # The candidate opens the invitation and picks the second time.
     sign_in(page, learner)
-    page.goto("/careers/applications/")
-    page.locator("main table a", has_text=world.internship.title).click()
+    go(page, "/careers/applications/")
+    submit(page, page.locator("main table a", has_text=world.internship.title))
     page.wait_for_url(internship_application_url)
     expect(page.locator("input[name=slot]")).to_have_count(3)
     shot("learner-invitation")
@@ -232,7 +249,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
     shot("learner-interview-booked")
 
     # Her other application: applied, then viewed, with the dates.
-    page.goto(job_application_url)
+    go(page, job_application_url)
     track = page.locator("#track-title").locator("xpath=..")
     expect(track.locator("li")).to_have_count(2)
     expect(track).to_contain_text(words["viewed"])
@@ -242,7 +259,7 @@ def test_fast_track_to_an_interview_slot(page, shots_factory, check_axe, careers
 
     # HR sees the booked time.
     sign_in(page, hr)
-    page.goto(internship_application_url)
+    go(page, internship_application_url)
     interviews = page.locator("#interviews-title").locator("xpath=..")
     expect(interviews).to_contain_text(words["scheduled"])
     expect(interviews).to_contain_text(booked)
