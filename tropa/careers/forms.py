@@ -88,7 +88,9 @@ class StatusForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=500, required=False)
+    reason = forms.CharField(
+        label=_("Why you withdraw (optional, the company reads it)"), max_length=500, required=False
+    )
 
 
 class NoteForm(forms.Form):

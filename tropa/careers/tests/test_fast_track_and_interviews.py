@@ -109,3 +109,17 @@ def test_past_slots_and_reasonless_changes_are_refused(world):
     interview_cancel(actor=world.p.visible, interview=interview, reason="Приняла другое предложение")
     interview.refresh_from_db()
     assert interview.status == InterviewStatus.CANCELLED and interview.reason
+
+
+def test_the_interview_form_invites_then_proposes_new_times_with_a_reason(world, client_for):
+    """First an invitation (length and place, no reason); with one open, new times for it with a reason. Its fields
+    keep their own ids beside the status form's "reason"."""
+    application = application_submit(actor=world.p.visible, opportunity=world.opportunity)
+    url = reverse("careers:application", args=[application.pk])
+    html = client_for(world.p.hr).get(url).content.decode()
+    assert html.count('id="id_reason"') == 1 and 'id="interview_slot1"' in html
+    assert 'id="interview_location"' in html and 'id="interview_reason"' not in html
+    interview_propose(actor=world.p.hr, application=application, slots=[timezone.now() + timedelta(days=2)])
+    html = client_for(world.p.hr).get(url).content.decode()
+    assert 'id="interview_reason"' in html and 'id="interview_location"' not in html
+    assert 'name="minutes" value="45"' in html

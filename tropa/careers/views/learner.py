@@ -161,13 +161,17 @@ def application(request, application_id: int):
         found = app_services.application_mark_viewed(actor=request.user, application=found)
         found = _application_or_404(request, application_id)
     thread = app_services.application_thread_open(application=found)
+    # The interview form reschedules the open invitation when there is one (hr.interview_propose decides the same way).
+    open_interview = next((i for i in found.interviews.all() if i.status != InterviewStatus.CANCELLED), None)
     context = {
         "application": found,
         "is_team": is_team,
         "is_candidate": found.user_id == request.user.pk,
         "thread_id": thread.pk,
         "status_form": StatusForm(),
-        "interview_form": InterviewForm(),
+        # Its own ids: the status form beside it has a "reason" field too.
+        "interview_form": InterviewForm(auto_id="interview_%s"),
+        "open_interview": open_interview,
         "rating_form": RatingForm(),
         "reason_form": ReasonForm(),
         "team": candidate_team_view(organization=found.opportunity.organization, user_id=found.user_id)
