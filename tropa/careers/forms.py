@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tropa.careers.models import (
+    HR_TRANSITIONS,
     ApplicationStatus,
     Availability,
     OpportunityKind,
@@ -85,6 +86,13 @@ class StatusForm(forms.Form):
         ],
     )
     reason = forms.CharField(label=_("Note to the candidate"), max_length=500, required=False)
+
+    def __init__(self, *args, current: str | None = None, **kwargs):
+        """With `current`, only the moves open from that status are offered, the next step forward first."""
+        super().__init__(*args, **kwargs)
+        if current is not None:
+            allowed = HR_TRANSITIONS.get(current, set())
+            self.fields["status"].choices = [(s.value, s.label) for s in ApplicationStatus if s in allowed]
 
 
 class ReasonForm(forms.Form):

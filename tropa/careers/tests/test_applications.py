@@ -172,3 +172,14 @@ def test_response_rate_and_time_are_shown(world, client_for):
     page = client_for(world.p.outsider).get(url)
     assert page.context["stats"]["rate"] == 50
     assert b"Actually answers 50%" in page.content
+
+
+def test_hr_is_offered_only_the_moves_open_from_the_current_status(world, client_for):
+    application = application_submit(actor=world.p.visible, opportunity=world.opportunity, cover_note="hi")
+    client = client_for(world.p.hr)
+    page = client.get(reverse("careers:application", args=[application.pk]))  # opening it marks it viewed
+    offered = [value for value, _label in page.context["status_form"].fields["status"].choices]
+    assert offered == ["shortlisted", "interview", "rejected"]
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.INTERVIEW)
+    page = client.get(reverse("careers:application", args=[application.pk]))
+    assert [value for value, _label in page.context["status_form"].fields["status"].choices] == ["offer", "rejected"]

@@ -168,7 +168,7 @@ def application(request, application_id: int):
         "is_team": is_team,
         "is_candidate": found.user_id == request.user.pk,
         "thread_id": thread.pk,
-        "status_form": StatusForm(),
+        "status_form": StatusForm(current=found.status),
         # Its own ids: the status form beside it has a "reason" field too.
         "interview_form": InterviewForm(auto_id="interview_%s"),
         "open_interview": open_interview,
