@@ -78,3 +78,28 @@ _PLACEHOLDER = re.compile(r"{(?:\w+:)?(\w+)}")
 def api_url(path: str, values: dict) -> str:
     """ "/notifications/{int:notification_id}/read" with the values filled in, under the API's prefix."""
     return API_PREFIX + _PLACEHOLDER.sub(lambda match: str(values[match.group(1)]), path)
+
+
+# What every access table shares: an id per row, the check that each route of its app has a row, and the cases.
+
+
+def row_id(row) -> str:
+    """`METHOD name`, with the variant when a table has several rows for one route."""
+    variant = getattr(row, "variant", "")
+    return f"{row.method} {row.name}" + (f" [{variant}]" if variant else "")
+
+
+def rows_missing(prefix: str, rows) -> list[str]:
+    """Routes of the app (URL names starting with `prefix`) that no row covers: a new route must get one."""
+    return sorted({name for name in url_names() if name.startswith(prefix)} - {row.name for row in rows})
+
+
+def duplicate_ids(rows) -> list[str]:
+    ids = [row_id(row) for row in rows]
+    return sorted({row_id for row_id in ids if ids.count(row_id) > 1})
+
+
+def cases(rows, roles) -> list:
+    import pytest
+
+    return [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in rows for role in roles]

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from .analytics_world import ANALYTICS_ROLES
-from .routes import url_kwargs, url_names
+from .routes import cases, duplicate_ids, row_id, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -65,22 +65,16 @@ ROWS = [
 # fmt: on
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name}"
-
-
 def url_for(row: Row, refs: dict) -> str:
     return reverse(row.name, kwargs={kwarg: refs[kwarg] for kwarg in url_kwargs(row.name)})
 
 
 def test_every_analytics_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("analytics:")} - {row.name for row in ROWS}
-    assert not missing, f"New analytics routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("analytics:", ROWS) == [], "New analytics routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +91,7 @@ def analytics_world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in ANALYTICS_ROLES]
+CASES = cases(ROWS, ANALYTICS_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -18,7 +18,7 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 
 from .careers_world import CAREERS_ROLES
-from .routes import url_kwargs, url_names
+from .routes import cases, duplicate_ids, row_id, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -108,21 +108,15 @@ def careers_world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name}"
-
-
 def test_every_careers_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("careers:")} - {row.name for row in ROWS}
-    assert not missing, f"New careers routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("careers:", ROWS) == [], "New careers routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in CAREERS_ROLES]
+CASES = cases(ROWS, CAREERS_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

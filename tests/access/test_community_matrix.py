@@ -16,7 +16,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .community_world import COMMUNITY_ROLES
-from .routes import api_operations, api_url, url_kwargs, url_names
+from .routes import api_operations, api_url, cases, duplicate_ids, row_id, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -105,21 +105,15 @@ def community_world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name}"
-
-
 def test_every_community_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("community:")} - {row.name for row in ROWS}
-    assert not missing, f"New community routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("community:", ROWS) == [], "New community routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in COMMUNITY_ROLES]
+CASES = cases(ROWS, COMMUNITY_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -13,7 +13,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .mentorship_world import MENTORSHIP_ROLES, build_mentorship_world
-from .routes import url_kwargs, url_names
+from .routes import cases, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -69,11 +69,10 @@ def mentorship_world(django_db_setup, django_db_blocker):
 
 
 def test_every_mentorship_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("mentorship:")} - {row.name for row in ROWS}
-    assert not missing, f"New mentorship routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("mentorship:", ROWS) == [], "New mentorship routes need a row in ROWS"
 
 
-CASES = [pytest.param(row, role, id=f"{row.method} {row.name} as {role}") for row in ROWS for role in MENTORSHIP_ROLES]
+CASES = cases(ROWS, MENTORSHIP_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -15,7 +15,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .messaging_world import MESSAGING_ROLES, build_messaging_world
-from .routes import url_kwargs, url_names
+from .routes import cases, duplicate_ids, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -74,16 +74,14 @@ def url_for(row: Row, refs: dict) -> str:
 
 
 def test_every_messaging_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("messaging:")} - {row.name for row in ROWS}
-    assert not missing, f"New messaging routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("messaging:", ROWS) == [], "New messaging routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [f"{row.method} {row.name}" for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row.method} {row.name} as {role}") for row in ROWS for role in MESSAGING_ROLES]
+CASES = cases(ROWS, MESSAGING_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 import pytest
 from django.urls import reverse
 
-from .routes import url_kwargs, url_names
+from .routes import cases, duplicate_ids, row_id, url_kwargs, url_names
 from .world import ROLES
 
 LOGIN = "login"  # 302 to the sign-in page, with ?next= back here
@@ -154,10 +154,6 @@ def url_for(row: Row, refs: dict) -> str:
     return reverse(row.name, kwargs={kwarg: refs[wanted[kwarg]] for kwarg in url_kwargs(row.name)})
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name}" + (f" [{row.variant}]" if row.variant else "")
-
-
 def assert_status(response, expected, label: str) -> None:
     location = response.headers.get("Location", "")
     if expected == LOGIN:
@@ -195,11 +191,10 @@ def test_no_row_is_for_a_route_that_is_gone():
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in ROLES]
+CASES = cases(ROWS, ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -15,7 +15,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .projects_world import PROJECT_ROLES
-from .routes import url_kwargs, url_names
+from .routes import cases, duplicate_ids, row_id, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -94,21 +94,15 @@ def url_for(row: Row, refs: dict) -> str:
     return reverse(row.name, kwargs={kwarg: refs[kwarg] for kwarg in url_kwargs(row.name)})
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name}" + (f" [{row.variant}]" if row.variant else "")
-
-
 def test_every_projects_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("projects:")} - {row.name for row in ROWS}
-    assert not missing, f"New projects routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("projects:", ROWS) == [], "New projects routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in PROJECT_ROLES]
+CASES = cases(ROWS, PROJECT_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)

@@ -15,7 +15,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from .roadmaps_world import ROADMAPS_ROLES
-from .routes import api_operations, api_url, url_kwargs, url_names
+from .routes import api_operations, api_url, cases, duplicate_ids, row_id, rows_missing, url_kwargs
 from .test_page_matrix import LOGIN, assert_status
 from .world import ANONYMOUS
 
@@ -86,21 +86,15 @@ def roadmaps_world(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def row_id(row: Row) -> str:
-    return f"{row.method} {row.name} {row.variant}".strip()
-
-
 def test_every_roadmaps_url_name_has_a_row():
-    missing = {name for name in url_names() if name.startswith("roadmaps:")} - {row.name for row in ROWS}
-    assert not missing, f"New roadmaps routes without a row in ROWS: {sorted(missing)}"
+    assert rows_missing("roadmaps:", ROWS) == [], "New roadmaps routes need a row in ROWS"
 
 
 def test_rows_are_unique():
-    ids = [row_id(row) for row in ROWS]
-    assert len(ids) == len(set(ids))
+    assert duplicate_ids(ROWS) == []
 
 
-CASES = [pytest.param(row, role, id=f"{row_id(row)} as {role}") for row in ROWS for role in ROADMAPS_ROLES]
+CASES = cases(ROWS, ROADMAPS_ROLES)
 
 
 @pytest.mark.parametrize(("row", "role"), CASES)
