@@ -22,10 +22,8 @@ def recommendations(request):
     return render(request, "roadmaps/recommendations.html", {"sections": sections})
 
 
-@login_required
-@require_POST
-def accept(request):
-    """Record that the learner took a recommendation, then go to it; only one of their own is accepted."""
+def _own_recommendation(request):
+    """The recommendation the form names, among the learner's own (404 otherwise), or a 400 naming bad fields."""
     form = AcceptForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest(", ".join(form.errors))
@@ -34,6 +32,16 @@ def accept(request):
     )
     if item is None:
         raise Http404
+    return item
+
+
+@login_required
+@require_POST
+def accept(request):
+    """Record that the learner took a recommendation, then go to it; only one of their own is accepted."""
+    item = _own_recommendation(request)
+    if isinstance(item, HttpResponseBadRequest):
+        return item
     services.recommendation_accept(actor=request.user, item=item)
     return redirect(item.url)
 
@@ -42,14 +50,9 @@ def accept(request):
 @require_POST
 def dismiss(request):
     """Not interested: the item leaves the learner's recommendations; only one of their own is dismissed."""
-    form = AcceptForm(request.POST)
-    if not form.is_valid():
-        return HttpResponseBadRequest(", ".join(form.errors))
-    item = selectors.recommendation_find(
-        user=request.user, kind=form.cleaned_data["kind"], item_id=form.cleaned_data["item"]
-    )
-    if item is None:
-        raise Http404
+    item = _own_recommendation(request)
+    if isinstance(item, HttpResponseBadRequest):
+        return item
     services.recommendation_dismiss(actor=request.user, item=item)
     messages.success(request, _("“%(title)s” will not be suggested again.") % {"title": item.title})
     return redirect("roadmaps:recommendations")
