@@ -6,7 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.http import FileResponse
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
 from tropa.accounts import account_deletion, data_export, selectors
@@ -63,10 +63,10 @@ def data_export_list(request):
 )
 def data_export_create(request):
     if not hit("personal-data-export", str(request.auth.pk), settings.PERSONAL_DATA_EXPORT_RATE):
-        return 429, {"detail": "Too many exports requested today; try again tomorrow."}
+        return Status(429, {"detail": "Too many exports requested today; try again tomorrow."})
     export = data_export.data_export_request(actor=request.auth)
     export.refresh_from_db()
-    return 202, _out(export)
+    return Status(202, _out(export))
 
 
 @router.get(
@@ -105,4 +105,4 @@ def account_delete(request, payload: AccountDeleteIn):
         if error.field:
             hit(DELETE_ATTEMPT_SCOPE, key, settings.ACCOUNT_DELETE_ATTEMPT_RATE)
         raise
-    return 204, None
+    return Status(204, None)
