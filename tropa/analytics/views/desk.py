@@ -87,6 +87,30 @@ def learner(request, org: str, history_id: int):
     return _learner_page(request, organization, _history_or_404(request, organization, history_id))
 
 
+def _log_from(request, organization, row, form, *, kind: str) -> bool:
+    """Log the intervention a valid desk form describes; False with the service's error put on the form."""
+    data = form.cleaned_data
+    alert = None
+    if data["alert"]:
+        alert = selectors.alert_get_for(user=request.user, organization=organization, alert_id=data["alert"])
+    try:
+        intervention_log(
+            actor=request.user,
+            history=row,
+            kind=kind,
+            note=data["note"],
+            alert=alert,
+            step_id=data["step"],
+            due_on=data["due_on"],
+        )
+    except NotFound:
+        raise Http404 from None
+    except ServiceError as error:
+        apply_service_error(form, error)
+        return False
+    return True
+
+
 @login_required
 @require_POST
 def act(request, org: str, history_id: int):
@@ -94,30 +118,11 @@ def act(request, org: str, history_id: int):
     organization = organization_or_404(request, org, permissions.can_view_risk_desk)
     row = _history_or_404(request, organization, history_id)
     form = InterventionForm(request.POST, steps=selectors.extendable_steps_for(row=row))
-    if form.is_valid():
-        data = form.cleaned_data
-        alert = None
-        if data["alert"]:
-            alert = selectors.alert_get_for(user=request.user, organization=organization, alert_id=data["alert"])
-        try:
-            intervention_log(
-                actor=request.user,
-                history=row,
-                kind=data["kind"],
-                note=data["note"],
-                alert=alert,
-                step_id=data["step"],
-                due_on=data["due_on"],
-            )
-        except NotFound:
-            raise Http404 from None
-        except ServiceError as error:
-            apply_service_error(form, error)
-        else:
-            messages.success(request, _("Done: the action is logged."))
-            if request.POST.get("next"):
-                return redirect(_safe_next(request, org))
-            return redirect("analytics:learner", org, history_id)
+    if form.is_valid() and _log_from(request, organization, row, form, kind=form.cleaned_data["kind"]):
+        messages.success(request, _("Done: the action is logged."))
+        if request.POST.get("next"):
+            return redirect(_safe_next(request, org))
+        return redirect("analytics:learner", org, history_id)
     return _learner_page(request, organization, row, form=form, status=400)
 
 
@@ -132,28 +137,9 @@ def extend(request, org: str, history_id: int):
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            data = form.cleaned_data
-            alert = None
-            if data["alert"]:
-                alert = selectors.alert_get_for(user=request.user, organization=organization, alert_id=data["alert"])
-            try:
-                intervention_log(
-                    actor=request.user,
-                    history=row,
-                    kind=InterventionKind.EXTEND,
-                    note=data["note"],
-                    alert=alert,
-                    step_id=data["step"],
-                    due_on=data["due_on"],
-                )
-            except NotFound:
-                raise Http404 from None
-            except ServiceError as error:
-                apply_service_error(form, error)
-            else:
-                messages.success(request, _("Done: the new deadline is set and the learner is told."))
-                return redirect("analytics:learner", org, history_id)
+        if form.is_valid() and _log_from(request, organization, row, form, kind=InterventionKind.EXTEND):
+            messages.success(request, _("Done: the new deadline is set and the learner is told."))
+            return redirect("analytics:learner", org, history_id)
     context = {"organization": organization, "row": row, "form": form, "steps": steps}
     return render(request, "analytics/extend.html", context, status=status)
 
