@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.conf import settings
 from django.http import FileResponse
+from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -63,7 +64,7 @@ def data_export_list(request):
 )
 def data_export_create(request):
     if not hit("personal-data-export", str(request.auth.pk), settings.PERSONAL_DATA_EXPORT_RATE):
-        return Status(429, {"detail": "Too many exports requested today; try again tomorrow."})
+        return Status(429, {"detail": _("Too many exports requested today; try again tomorrow.")})
     export = data_export.data_export_request(actor=request.auth)
     export.refresh_from_db()
     return Status(202, _out(export))
@@ -98,7 +99,7 @@ def data_export_download(request, export_id: int):
 def account_delete(request, payload: AccountDeleteIn):
     key = str(request.auth.pk)
     if exceeded(DELETE_ATTEMPT_SCOPE, key, settings.ACCOUNT_DELETE_ATTEMPT_RATE):
-        raise HttpError(429, "Too many wrong attempts; try again later.")
+        raise HttpError(429, _("Too many wrong attempts; try again later."))
     try:
         account_deletion.account_delete(actor=request.auth, password=payload.password, email=payload.email)
     except ServiceError as error:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 
 from tropa.core.exceptions import NotFound, ServiceError
@@ -181,9 +182,9 @@ def my_awards(request, before: int | None = None):
 def leaderboards(request, scope: str = "global", id: int = 0, period: str = "week", around: bool = False):
     """A board: scope global | org | direction | skill | cohort (with `id`), period week | month | all."""
     if scope not in BoardScope.values:
-        raise ServiceError("Unknown scope.", field="scope")
+        raise ServiceError(_("Unknown scope."), field="scope")
     if period not in BoardPeriod.values:
-        raise ServiceError("Unknown period.", field="period")
+        raise ServiceError(_("Unknown period."), field="period")
     title = board_selectors.board_subject(user=request.user, scope=scope, scope_id=id)
     if title is None:
         raise NotFound("Not found.")
